@@ -1,0 +1,565 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+SUPERSEDABLE_STATES = ("active", "suspended", "expired")
+
+
+class CsMemberCard(models.Model):
+    _name = "cs.member.card"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Member Card"
+    _order = "date_start desc, id desc"
+    _rec_name = "number"
+
+    number = fields.Char(
+        copy=False,
+        index="trigram",
+        tracking=True,
+        help="Printed on the card. Left empty, it is taken from the sequence.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Member",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+    )
+    level_id = fields.Many2one(
+        "cs.member.level",
+        string="Level",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+    )
+    date_start = fields.Date(
+        string="Valid From",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    date_end = fields.Date(
+        string="Valid Until",
+        compute="_compute_date_end",
+        store=True,
+        readonly=False,
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("active", "Active"),
+            ("expired", "Expired"),
+            ("suspended", "Suspended"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    change_type = fields.Selection(
+        [("new", "New"), ("renew", "Renewal"), ("upgrade", "Upgrade")],
+        string="Issued As",
+        default="new",
+        required=True,
+        readonly=True,
+    )
+    previous_card_id = fields.Many2one(
+        "cs.member.card",
+        string="Previous Card",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The card this one renews or upgrades; it stays in the history.",
+    )
+    next_card_ids = fields.One2many(
+        "cs.member.card", "previous_card_id", string="Renewed or Upgraded By"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    fee = fields.Monetary(help="Card fee paid by the member.", tracking=True)
+    note = fields.Text()
+    date_reminded = fields.Date(
+        string="Expiry Reminder Sent On", readonly=True, copy=False
+    )
+    color = fields.Integer(related="level_id.color")
+
+    _sql_constraints = [
+        (
+            "number_company_uniq",
+            "unique(number, company_id)",
+            "This card number is already used by another member card.",
+        ),
+        (
+            "date_check",
+            "CHECK(date_end >= date_start)",
+            "A member card cannot end before it starts.",
+        ),
+        ("fee_positive", "CHECK(fee >= 0)", "The card fee cannot be negative."),
+    ]
+
+    def init(self):
+        # At most one active card per member, also when two users activate
+        # cards of the same member at the same moment.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS cs_member_card_one_active_idx "
+                "ON cs_member_card (partner_id) WHERE state = 'active'"
+            )
+        )
+
+    @api.depends("date_start", "level_id", "company_id")
+    def _compute_date_end(self):
+        for card in self:
+            if not card.date_start:
+                continue
+            months = (
+                card.level_id._get_validity_months(card.company_id)
+                if card.level_id
+                else (card.company_id.cs_card_validity_months or 12)
+            )
+            card.date_end = card.date_start + relativedelta(months=months, days=-1)
+
+    @api.depends("number", "partner_id", "level_id")
+    def _compute_display_name(self):
+        for card in self:
+            number = card.number or self.env._("New")
+            card.display_name = (
+                f"{number} ({card.level_id.name})" if card.level_id else number
+            )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for card in self:
+            if card.date_start and card.date_end and card.date_end < card.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "Card %(number)s cannot end (%(end)s) before it starts "
+                        "(%(start)s).",
+                        number=card.number or "",
+                        end=card.date_end,
+                        start=card.date_start,
+                    )
+                )
+
+    @api.constrains("state", "partner_id")
+    def _check_single_active(self):
+        self.filtered(lambda c: c.state == "active")._raise_if_other_active()
+
+    @api.constrains("number")
+    def _check_number(self):
+        for card in self:
+            if card.number is not False and not card.number.strip():
+                raise ValidationError(self.env._("A card number cannot be blank."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if not vals.get("number"):
+                vals["number"] = sequence.next_by_code("cs.member.card")
+            if vals.get("state", "draft") != "draft":
+                self._check_card_admin()
+        cards = super().create(vals_list)
+        cards.filtered(lambda c: c.change_type == "upgrade")._check_upgrade_level()
+        return cards
+
+    def write(self, vals):
+        if "state" in vals:
+            # states change through the action buttons, which check the rights
+            self._check_card_admin()
+        if {"partner_id", "number"} & set(vals) and self.filtered(
+            lambda c: c.state != "draft"
+        ):
+            raise UserError(
+                self.env._(
+                    "The member and the number of an issued card cannot be "
+                    "changed. Cancel it and issue a new card instead."
+                )
+            )
+        res = super().write(vals)
+        if "level_id" in vals:
+            self.filtered(lambda c: c.change_type == "upgrade")._check_upgrade_level()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        if not self.env.is_superuser() and not self.env.user.has_group(
+            "base.group_system"
+        ):
+            raise UserError(
+                self.env._(
+                    "Member cards are never deleted: cancel the card instead."
+                )
+            )
+
+    def action_activate(self):
+        """Issue the card (supervisor audit, B7). A renewal or upgrade card
+        takes over from the card it replaces, which stays in the history."""
+        self._check_card_admin()
+        today = fields.Date.context_today(self)
+        for card in self:
+            if card.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only draft cards can be activated; card %(number)s is "
+                        "%(state)s.",
+                        number=card.number,
+                        state=card._state_label(),
+                    )
+                )
+            if card.date_end < today:
+                raise UserError(
+                    self.env._(
+                        "Card %(number)s ended on %(date)s and cannot be activated.",
+                        number=card.number,
+                        date=card.date_end,
+                    )
+                )
+        self._supersede_previous()
+        self._raise_if_other_active()
+        self.write({"state": "active"})
+        return True
+
+    def action_suspend(self):
+        self._check_card_admin()
+        self._check_state(("active",), self.env._("Only active cards can be suspended."))
+        self.write({"state": "suspended"})
+        return True
+
+    def action_resume(self):
+        self._check_card_admin()
+        self._check_state(
+            ("suspended",), self.env._("Only suspended cards can be resumed.")
+        )
+        today = fields.Date.context_today(self)
+        expired = self.filtered(lambda c: c.date_end < today)
+        if expired:
+            raise UserError(
+                self.env._(
+                    "Card %(number)s has expired meanwhile: renew it instead.",
+                    number=expired[0].number,
+                )
+            )
+        self._raise_if_other_active()
+        self.write({"state": "active"})
+        return True
+
+    def action_cancel(self):
+        self._check_card_admin()
+        self._check_state(
+            ("draft", "active", "suspended"),
+            self.env._("Expired or cancelled cards cannot be cancelled."),
+        )
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_renew(self):
+        """Prepare the renewal (续卡) of the card: a draft card of the same level
+        that starts when this one ends (or today if it already ended)."""
+        self.ensure_one()
+        self._check_successor_allowed()
+        today = fields.Date.context_today(self)
+        date_start = max(self.date_end + relativedelta(days=1), today)
+        new_card = self._create_successor("renew", self.level_id, date_start)
+        return new_card._get_form_action()
+
+    def action_upgrade(self, level=None):
+        """Prepare the upgrade (升级) of the card to ``level`` (default: the next
+        higher level). The new card starts today."""
+        self.ensure_one()
+        self._check_successor_allowed()
+        level = level or self.level_id.search([]).filtered(
+            lambda lvl: lvl._is_higher_than(self.level_id)
+        )[:1]
+        if not level:
+            raise UserError(
+                self.env._(
+                    "%(level)s is already the highest member level.",
+                    level=self.level_id.name,
+                )
+            )
+        new_card = self._create_successor(
+            "upgrade", level, fields.Date.context_today(self)
+        )
+        return new_card._get_form_action()
+
+    def action_view_history(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_member.cs_member_card_action"
+        )
+        action["domain"] = [("partner_id", "=", self.partner_id.id)]
+        action["context"] = {"default_partner_id": self.partner_id.id}
+        return action
+
+    @api.model
+    def _cron_expire_cards(self, batch_size=1000):
+        """Expire the active and suspended cards whose end date has passed."""
+        today = fields.Date.context_today(self)
+        domain = [("state", "in", ("active", "suspended")), ("date_end", "<", today)]
+        remaining = self.search_count(domain)
+        cards = self.search(domain, limit=batch_size, order="id")
+        cards.write({"state": "expired"})
+        self.env["ir.cron"]._notify_progress(
+            done=len(cards), remaining=remaining - len(cards)
+        )
+        return cards
+
+    @api.model
+    def _cron_remind_expiring(self, batch_size=200):
+        """Send the expiry reminder once per card, ``cs_expiry_reminder_days``
+        before the end date (per company), and call the member-care hook."""
+        today = fields.Date.context_today(self)
+        cards = self.browse()
+        for company in self.env["res.company"].search([]):
+            horizon = today + relativedelta(days=company.cs_expiry_reminder_days)
+            domain = [
+                ("company_id", "=", company.id),
+                ("state", "=", "active"),
+                ("date_reminded", "=", False),
+                ("date_end", ">=", today),
+                ("date_end", "<=", horizon),
+                ("next_card_ids", "=", False),
+            ]
+            cards |= self.search(domain, limit=batch_size - len(cards), order="date_end")
+            if len(cards) >= batch_size:
+                break
+        if not cards:
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            return cards
+        template = self.env.ref(
+            "cs_member.mail_template_card_expiry", raise_if_not_found=False
+        )
+        with_email = cards.filtered(lambda c: c.partner_id.email)
+        if template and with_email:
+            template.send_mail_batch(with_email.ids)
+        cards.write({"date_reminded": today})
+        cards._cs_on_expiry_reminder()
+        self.env["ir.cron"]._notify_progress(
+            done=len(cards), remaining=batch_size if len(cards) >= batch_size else 0
+        )
+        return cards
+
+    @api.model
+    def _cron_upgrade_levels(self, batch_size=500):
+        """Upgrade active members whose points balance reached a higher level.
+
+        One SQL statement finds the candidates; levels are never lowered
+        automatically.
+        """
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT card.id, target.id
+                  FROM cs_member_card card
+                  JOIN res_partner partner ON partner.id = card.partner_id
+                  JOIN cs_member_level current ON current.id = card.level_id
+                  JOIN LATERAL (
+                        SELECT lvl.id, lvl.sequence, lvl.min_points
+                          FROM cs_member_level lvl
+                         WHERE lvl.active AND lvl.min_points <= partner.cs_points
+                      ORDER BY lvl.sequence DESC, lvl.id DESC
+                         LIMIT 1
+                       ) target ON TRUE
+                 WHERE card.state = 'active'
+                   AND (target.sequence, target.min_points)
+                       > (current.sequence, current.min_points)
+                   AND NOT EXISTS (
+                        SELECT 1 FROM cs_member_card nxt
+                         WHERE nxt.previous_card_id = card.id
+                           AND nxt.state = 'draft')
+              ORDER BY card.id
+                 LIMIT %s
+                """,
+                batch_size + 1,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        batch, more = rows[:batch_size], len(rows) > batch_size
+        levels = self.env["cs.member.level"].browse({row[1] for row in batch})
+        levels.fetch(["name"])
+        new_cards = self.browse()
+        for card_id, level_id in batch:
+            card = self.browse(card_id)
+            new_cards |= card._create_successor(
+                "upgrade", self.env["cs.member.level"].browse(level_id), None
+            )
+        new_cards.action_activate()
+        for card in new_cards:
+            card.message_post(
+                body=self.env._(
+                    "Upgraded automatically to %(level)s: the points balance "
+                    "reached %(points)s.",
+                    level=card.level_id.name,
+                    points=card.partner_id.cs_points,
+                ),
+                message_type="notification",
+            )
+        self.env["ir.cron"]._notify_progress(
+            done=len(new_cards), remaining=1 if more else 0
+        )
+        return new_cards
+
+    def _cs_on_expiry_reminder(self):
+        """Hook called with the cards whose expiry reminder was just sent.
+
+        ``cs_callback`` plans an expiry callback here.
+        """
+        return True
+
+    def _create_successor(self, change_type, level, date_start):
+        self.ensure_one()
+        vals = {
+            "partner_id": self.partner_id.id,
+            "level_id": level.id,
+            "change_type": change_type,
+            "previous_card_id": self.id,
+            "company_id": self.company_id.id,
+        }
+        if date_start:
+            vals["date_start"] = date_start
+        new_card = self.create(vals)
+        self.message_post(
+            body=self.env._(
+                "%(kind)s prepared: card %(number)s.",
+                kind=dict(self._fields["change_type"].selection)[change_type],
+                number=new_card.number,
+            ),
+            message_type="notification",
+        )
+        return new_card
+
+    def _check_successor_allowed(self):
+        self.ensure_one()
+        if self.state not in SUPERSEDABLE_STATES:
+            raise UserError(
+                self.env._(
+                    "Only active, suspended or expired cards can be renewed or "
+                    "upgraded; card %(number)s is %(state)s.",
+                    number=self.number,
+                    state=self._state_label(),
+                )
+            )
+        pending = self.next_card_ids.filtered(lambda c: c.state in ("draft", "active"))
+        if pending:
+            raise UserError(
+                self.env._(
+                    "Card %(number)s already has a successor: %(next)s.",
+                    number=self.number,
+                    next=pending[0].number,
+                )
+            )
+        later = self.search_count(
+            [
+                ("partner_id", "=", self.partner_id.id),
+                ("state", "=", "active"),
+                ("id", "!=", self.id),
+            ]
+        )
+        if later:
+            raise UserError(
+                self.env._(
+                    "%(member)s already has another active card; renew or "
+                    "upgrade that one.",
+                    member=self.partner_id.display_name,
+                )
+            )
+
+    def _check_upgrade_level(self):
+        for card in self:
+            previous = card.previous_card_id
+            if previous and not card.level_id._is_higher_than(previous.level_id):
+                raise ValidationError(
+                    self.env._(
+                        "An upgrade must move to a higher level than %(level)s.",
+                        level=previous.level_id.name,
+                    )
+                )
+
+    def _supersede_previous(self):
+        previous = self.previous_card_id.filtered(
+            lambda c: c.state in ("active", "suspended")
+        )
+        for card in previous:
+            successor = self.filtered(lambda c: c.previous_card_id == card)[:1]
+            card.write({"state": "expired"})
+            card.message_post(
+                body=self.env._(
+                    "Replaced by card %(number)s.", number=successor.number
+                ),
+                message_type="notification",
+            )
+
+    def _raise_if_other_active(self):
+        if not self:
+            return
+        # sudo: the rule is global to the member, whoever can see the other card
+        groups = self.sudo()._read_group(
+            [("partner_id", "in", self.partner_id.ids), ("state", "=", "active")],
+            ["partner_id"],
+            ["id:recordset"],
+        )
+        for partner, cards in groups:
+            others = cards - self
+            mine = self.filtered(lambda c, p=partner: c.partner_id == p)
+            if others or len(mine) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s already has an active member card "
+                        "(%(number)s). A member has exactly one active card: "
+                        "renew, upgrade or cancel the current one.",
+                        member=partner.display_name,
+                        number=(others or mine)[0].number,
+                    )
+                )
+
+    def _check_state(self, allowed, message):
+        if any(card.state not in allowed for card in self):
+            raise UserError(message)
+
+    def _check_card_admin(self):
+        """Issuing, suspending and cancelling cards is audited by a supervisor
+        (REQUIREMENTS B7)."""
+        if self.env.su or self.env.user.has_group("cs_member.group_cs_supervisor"):
+            return
+        raise AccessError(
+            self.env._(
+                "Only a customer service supervisor can issue, suspend, resume "
+                "or cancel member cards."
+            )
+        )
+
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[
+            self.state
+        ]
+
+    def _get_form_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }

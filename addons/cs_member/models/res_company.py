@@ -1,0 +1,82 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    cs_quiet_hour_start = fields.Float(
+        string="Quiet Hours From",
+        default=21.0,
+        help="Customers are never called from this hour (company time zone).",
+    )
+    cs_quiet_hour_end = fields.Float(
+        string="Quiet Hours To",
+        default=9.0,
+        help="Customers are not called before this hour (company time zone).",
+    )
+    cs_callback_deadline_days = fields.Integer(
+        string="Callback Deadline (days)",
+        default=3,
+        help="Default number of days within which a callback must be done.",
+    )
+    cs_card_validity_months = fields.Integer(
+        string="Card Validity (months)",
+        default=12,
+        help="Default validity of a new or renewed member card.",
+    )
+    cs_expiry_reminder_days = fields.Integer(
+        string="Expiry Reminder (days)",
+        default=30,
+        help="Members are reminded this many days before their card expires.",
+    )
+    cs_first_contact_days = fields.Integer(
+        string="First Contact Within (days)",
+        default=7,
+        help="An agent must contact a newly assigned customer within this delay.",
+    )
+
+    @api.constrains("cs_quiet_hour_start", "cs_quiet_hour_end")
+    def _check_cs_quiet_hours(self):
+        for company in self:
+            for hour in (company.cs_quiet_hour_start, company.cs_quiet_hour_end):
+                if not 0.0 <= hour <= 24.0:
+                    raise ValidationError(
+                        self.env._("Quiet hours must be between 00:00 and 24:00.")
+                    )
+
+    @api.constrains(
+        "cs_callback_deadline_days",
+        "cs_card_validity_months",
+        "cs_expiry_reminder_days",
+        "cs_first_contact_days",
+    )
+    def _check_cs_positive_delays(self):
+        for company in self:
+            if (
+                company.cs_callback_deadline_days < 1
+                or company.cs_card_validity_months < 1
+                or company.cs_first_contact_days < 1
+                or company.cs_expiry_reminder_days < 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Deadlines and validity of the customer service settings "
+                        "must be positive numbers."
+                    )
+                )
+
+    def _cs_is_quiet_hour(self, hour):
+        """Return whether ``hour`` (float, local time) falls in the quiet hours.
+
+        Quiet hours may wrap around midnight (e.g. 21:00 to 09:00).
+        """
+        self.ensure_one()
+        start, end = self.cs_quiet_hour_start, self.cs_quiet_hour_end
+        if start == end:
+            return False
+        if start < end:
+            return start <= hour < end
+        return hour >= start or hour < end

@@ -1,0 +1,246 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import calendar
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+CS_GROUPS = "cs_member.group_cs_agent"
+
+GRADE_SELECTION = [
+    ("key", "Key Account"),
+    ("important", "Important"),
+    ("normal", "Normal"),
+    ("potential", "Potential"),
+]
+
+CONTACT_WINDOWS = {
+    "any": (0.0, 24.0),
+    "morning": (9.0, 12.0),
+    "noon": (12.0, 14.0),
+    "afternoon": (14.0, 18.0),
+    "evening": (18.0, 21.0),
+}
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    cs_card_ids = fields.One2many(
+        "cs.member.card", "partner_id", string="Member Cards", groups=CS_GROUPS
+    )
+    cs_points_ids = fields.One2many(
+        "cs.member.points", "partner_id", string="Points Ledger", groups=CS_GROUPS
+    )
+    cs_card_id = fields.Many2one(
+        "cs.member.card",
+        string="Member Card",
+        compute="_compute_cs_card_id",
+        store=True,
+        index="btree_not_null",
+        groups=CS_GROUPS,
+        help="The member's current active card.",
+    )
+    cs_is_member = fields.Boolean(
+        string="Is a Member", compute="_compute_cs_card_id", store=True, index=True
+    )
+    cs_level_id = fields.Many2one(
+        "cs.member.level",
+        string="Member Level",
+        related="cs_card_id.level_id",
+        store=True,
+        index="btree_not_null",
+        groups=CS_GROUPS,
+    )
+    cs_card_date_end = fields.Date(
+        string="Card Valid Until",
+        related="cs_card_id.date_end",
+        store=True,
+        index="btree_not_null",
+        groups=CS_GROUPS,
+    )
+    cs_points = fields.Integer(
+        string="Points",
+        readonly=True,
+        copy=False,
+        groups=CS_GROUPS,
+        help="Points balance: the sum of the member's points ledger.",
+    )
+    cs_grade = fields.Selection(
+        GRADE_SELECTION,
+        string="Customer Grade",
+        index=True,
+        tracking=True,
+        groups=CS_GROUPS,
+        help="Value grading (客户等级分类): key accounts (大客户) are managed by the "
+        "customer-service manager personally.",
+    )
+    cs_agent_id = fields.Many2one(
+        "res.users",
+        string="Responsible Agent",
+        index="btree_not_null",
+        tracking=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("cs_member.group_cs_agent").id)
+        ],
+    )
+    cs_date_assigned = fields.Date(
+        string="Assigned On", readonly=True, copy=False, groups=CS_GROUPS
+    )
+    cs_birthday = fields.Date(string="Birthday", groups=CS_GROUPS)
+    cs_birthday_month = fields.Integer(
+        compute="_compute_cs_birthday_parts", store=True, index=True, groups=CS_GROUPS
+    )
+    cs_birthday_day = fields.Integer(
+        compute="_compute_cs_birthday_parts", store=True, groups=CS_GROUPS
+    )
+    cs_birthday_greeted_year = fields.Integer(readonly=True, copy=False, groups=CS_GROUPS)
+    cs_id_number = fields.Char(string="ID Number", copy=False, groups=CS_GROUPS)
+    cs_preferences = fields.Text(string="Preferences", groups=CS_GROUPS)
+    cs_contact_window = fields.Selection(
+        [
+            ("any", "Any time"),
+            ("morning", "Morning (09:00-12:00)"),
+            ("noon", "Noon (12:00-14:00)"),
+            ("afternoon", "Afternoon (14:00-18:00)"),
+            ("evening", "Evening (18:00-21:00)"),
+            ("custom", "Custom hours"),
+        ],
+        string="Preferred Contact Time",
+        default="any",
+        groups=CS_GROUPS,
+    )
+    cs_contact_hour_from = fields.Float(string="Contact From", groups=CS_GROUPS)
+    cs_contact_hour_to = fields.Float(string="Contact To", groups=CS_GROUPS)
+    cs_do_not_call = fields.Boolean(
+        string="Do Not Call",
+        index=True,
+        tracking=True,
+        help="The customer asked not to be called: no callback is planned for them.",
+    )
+
+    @api.depends("cs_card_ids.state")
+    def _compute_cs_card_id(self):
+        for partner in self:
+            card = partner.sudo().cs_card_ids.filtered(lambda c: c.state == "active")[:1]
+            partner.cs_card_id = card
+            partner.cs_is_member = bool(card)
+
+    @api.depends("cs_birthday")
+    def _compute_cs_birthday_parts(self):
+        for partner in self:
+            birthday = partner.cs_birthday
+            partner.cs_birthday_month = birthday.month if birthday else 0
+            partner.cs_birthday_day = birthday.day if birthday else 0
+
+    @api.constrains("cs_contact_window", "cs_contact_hour_from", "cs_contact_hour_to")
+    def _check_cs_contact_hours(self):
+        for partner in self.filtered(lambda p: p.cs_contact_window == "custom"):
+            start, end = partner.cs_contact_hour_from, partner.cs_contact_hour_to
+            if not (0.0 <= start < end <= 24.0):
+                raise ValidationError(
+                    self.env._(
+                        "The preferred contact hours of %(partner)s must be a "
+                        "period within the day (from before to).",
+                        partner=partner.display_name,
+                    )
+                )
+
+    @api.constrains("cs_birthday")
+    def _check_cs_birthday(self):
+        today = fields.Date.context_today(self)
+        if any(p.cs_birthday and p.cs_birthday > today for p in self):
+            raise ValidationError(self.env._("A birthday cannot be in the future."))
+
+    def _cs_get_contact_hours(self):
+        """Return the (from, to) hours, local time, when the customer may be
+        called. Used by callback scheduling."""
+        self.ensure_one()
+        if self.cs_contact_window == "custom":
+            return self.cs_contact_hour_from, self.cs_contact_hour_to
+        return CONTACT_WINDOWS.get(self.cs_contact_window or "any", (0.0, 24.0))
+
+    def _cs_recompute_points(self):
+        """Recompute the points balance from the ledger in one SQL statement.
+
+        Called on ``self`` (the members whose ledger changed), or on an empty
+        recordset to recompute every partner that has or had points.
+        """
+        self.env["cs.member.points"].flush_model()
+        where = SQL("p.id IN %s", tuple(self.ids)) if self else SQL("TRUE")
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET cs_points = COALESCE(ledger.total, 0)
+                  FROM res_partner p2
+             LEFT JOIN (SELECT partner_id, SUM(points) AS total
+                          FROM cs_member_points
+                      GROUP BY partner_id) ledger ON ledger.partner_id = p2.id
+                 WHERE p.id = p2.id AND %s
+                   AND (p.cs_points IS DISTINCT FROM COALESCE(ledger.total, 0))
+                """,
+                where,
+            )
+        )
+        updated = self.env.cr.rowcount
+        self.invalidate_model(["cs_points"])
+        return updated
+
+    @api.model
+    def _cron_birthday_greetings(self, batch_size=200):
+        """Greet members on their birthday, once a year (B5). Members born on
+        29 February are greeted on 28 February in common years."""
+        today = fields.Date.context_today(self)
+        days = [today.day]
+        last_day = calendar.monthrange(today.year, today.month)[1]
+        if today.month == 2 and today.day == last_day == 28:
+            days.append(29)
+        domain = [
+            ("cs_is_member", "=", True),
+            ("cs_birthday_month", "=", today.month),
+            ("cs_birthday_day", "in", days),
+            "|",
+            ("cs_birthday_greeted_year", "=", False),
+            ("cs_birthday_greeted_year", "<", today.year),
+        ]
+        remaining = self.search_count(domain)
+        partners = self.search(domain, limit=batch_size, order="id")
+        template = self.env.ref(
+            "cs_member.mail_template_birthday", raise_if_not_found=False
+        )
+        with_email = partners.filtered("email")
+        if template and with_email:
+            template.send_mail_batch(with_email.ids)
+        partners.write({"cs_birthday_greeted_year": today.year})
+        partners._cs_on_birthday()
+        self.env["ir.cron"]._notify_progress(
+            done=len(partners), remaining=remaining - len(partners)
+        )
+        return partners
+
+    def _cs_on_birthday(self):
+        """Hook called with the members greeted today.
+
+        ``cs_callback`` plans an occasion callback here.
+        """
+        return True
+
+    def action_cs_view_cards(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_member.cs_member_card_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def action_cs_view_points(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_member.cs_member_points_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action

@@ -1,0 +1,50 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    cs_team_id = fields.Many2one(
+        "cs.team", string="Customer Service Team", index="btree_not_null"
+    )
+    cs_capacity = fields.Float(
+        string="Customer Capacity",
+        default=1.0,
+        help="Relative capacity of the agent when customers are distributed: "
+        "an agent of capacity 2 receives twice as many customers as an agent "
+        "of capacity 1. Zero means the agent receives no new customers.",
+    )
+    cs_customer_count = fields.Integer(
+        string="Assigned Customers", compute="_compute_cs_customer_count"
+    )
+
+    _sql_constraints = [
+        (
+            "cs_capacity_positive",
+            "CHECK(cs_capacity >= 0)",
+            "The customer capacity of an agent cannot be negative.",
+        ),
+    ]
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["cs_team_id", "cs_capacity"]
+
+    def _compute_cs_customer_count(self):
+        counts = dict(
+            self.env["res.partner"]._read_group(
+                [("cs_agent_id", "in", self.ids)], ["cs_agent_id"], ["__count"]
+            )
+        )
+        for user in self:
+            user.cs_customer_count = counts.get(user, 0)
+
+    @api.constrains("cs_capacity")
+    def _check_cs_capacity(self):
+        if any(user.cs_capacity < 0 for user in self):
+            raise ValidationError(
+                self.env._("The customer capacity of an agent cannot be negative.")
+            )

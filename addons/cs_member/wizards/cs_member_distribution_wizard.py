@@ -1,0 +1,189 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import heapq
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+ACTIVITY_BATCH = 1000
+
+
+class CsMemberDistributionWizard(models.TransientModel):
+    """Distribute customers among agents (B1, B2): each agent ends up with a
+    number of customers proportional to their capacity, counting the
+    customers they already have; each new assignment gives the agent a
+    "first contact" activity."""
+
+    _name = "cs.member.distribution.wizard"
+    _description = "Distribute Customers to Agents"
+
+    partner_ids = fields.Many2many(
+        "res.partner",
+        string="Customers",
+        default=lambda self: self._default_partner_ids(),
+    )
+    agent_ids = fields.Many2many(
+        "res.users",
+        string="Agents",
+        required=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("cs_member.group_cs_agent").id),
+            ("share", "=", False),
+        ],
+    )
+    reassign = fields.Boolean(
+        string="Reassign Customers Who Have an Agent",
+        help="Unchecked, customers who already have a responsible agent keep them.",
+    )
+    count_existing_load = fields.Boolean(
+        string="Balance With Current Load",
+        default=True,
+        help="Count the customers each agent already has when balancing.",
+    )
+    first_contact_days = fields.Integer(
+        string="First Contact Within (days)",
+        default=lambda self: self.env.company.cs_first_contact_days,
+    )
+    preview = fields.Text(compute="_compute_preview")
+
+    def _default_partner_ids(self):
+        if self.env.context.get("active_model") == "res.partner":
+            return [fields.Command.set(self.env.context.get("active_ids") or [])]
+        return []
+
+    @api.depends("partner_ids", "agent_ids", "reassign", "count_existing_load")
+    def _compute_preview(self):
+        for wizard in self:
+            if not wizard.agent_ids or not wizard.partner_ids:
+                wizard.preview = False
+                continue
+            plan = wizard._compute_plan(wizard._get_partners_to_assign().ids)
+            wizard.preview = "\n".join(
+                self.env._(
+                    "%(agent)s: +%(count)s", agent=agent.name, count=len(plan[agent.id])
+                )
+                for agent in wizard.agent_ids
+            )
+
+    def action_distribute(self):
+        self.ensure_one()
+        self._check_distribution_right()
+        if not self.agent_ids:
+            raise UserError(self.env._("Choose at least one agent."))
+        partners = self._get_partners_to_assign()
+        if not partners:
+            raise UserError(
+                self.env._(
+                    "There is no customer to distribute: every selected customer "
+                    "already has an agent (tick 'Reassign' to change them)."
+                )
+            )
+        plan = self._compute_plan(partners.ids)
+        self._apply_plan(plan)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s customers distributed among %(agents)s agents.",
+                    count=len(partners),
+                    agents=len(self.agent_ids),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _get_partners_to_assign(self):
+        if self.reassign:
+            return self.partner_ids
+        return self.partner_ids.filtered(lambda p: not p.cs_agent_id)
+
+    def _compute_plan(self, partner_ids):
+        """Return {agent_id: [partner ids]} balancing load / capacity.
+
+        A heap keyed by the agent's load after one more customer divided by
+        capacity: O(n log agents), deterministic (ties go to the earlier agent).
+        """
+        agents = self.agent_ids.sorted("id")
+        if any(agent.cs_capacity < 0 for agent in agents):
+            raise UserError(
+                self.env._("The customer capacity of an agent cannot be negative.")
+            )
+        active_agents = agents.filtered(lambda a: a.cs_capacity > 0)
+        if not active_agents:
+            raise UserError(
+                self.env._(
+                    "None of the chosen agents has any capacity: set a customer "
+                    "capacity above zero on at least one of them."
+                )
+            )
+        load = defaultdict(int)
+        if self.count_existing_load:
+            domain = [("cs_agent_id", "in", active_agents.ids)]
+            if partner_ids:
+                domain.append(("id", "not in", partner_ids))
+            for agent, count in self.env["res.partner"]._read_group(
+                domain, ["cs_agent_id"], ["__count"]
+            ):
+                load[agent.id] = count
+        heap = [
+            ((load[a.id] + 1) / a.cs_capacity, index, a.id, a.cs_capacity)
+            for index, a in enumerate(active_agents)
+        ]
+        heapq.heapify(heap)
+        plan = {agent.id: [] for agent in agents}
+        for partner_id in partner_ids:
+            _key, index, agent_id, capacity = heapq.heappop(heap)
+            plan[agent_id].append(partner_id)
+            load[agent_id] += 1
+            heapq.heappush(heap, ((load[agent_id] + 1) / capacity, index, agent_id, capacity))
+        return plan
+
+    def _apply_plan(self, plan):
+        today = fields.Date.context_today(self)
+        deadline = today + relativedelta(days=max(self.first_contact_days, 1))
+        Partner = self.env["res.partner"].with_context(tracking_disable=True)
+        activity_type = self.env.ref("cs_member.mail_activity_type_first_contact")
+        partner_model_id = self.env["ir.model"]._get_id("res.partner")
+        activity_vals = []
+        for agent_id, partner_ids in plan.items():
+            if not partner_ids:
+                continue
+            Partner.browse(partner_ids).write(
+                {"cs_agent_id": agent_id, "cs_date_assigned": today}
+            )
+            activity_vals += [
+                {
+                    "res_model_id": partner_model_id,
+                    "res_id": partner_id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": agent_id,
+                    "date_deadline": deadline,
+                    "summary": activity_type.summary,
+                }
+                for partner_id in partner_ids
+            ]
+        Activity = self.env["mail.activity"].with_context(
+            mail_activity_quick_update=True, tracking_disable=True
+        )
+        # a reassigned customer's pending first contact moves to the new agent
+        Activity.search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", [vals["res_id"] for vals in activity_vals]),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        ).unlink()
+        for start in range(0, len(activity_vals), ACTIVITY_BATCH):
+            Activity.create(activity_vals[start : start + ACTIVITY_BATCH])
+        return True
+
+    def _check_distribution_right(self):
+        if not self.env.user.has_group("cs_member.group_cs_supervisor"):
+            raise AccessError(
+                self.env._("Only a customer service supervisor can distribute customers.")
+            )
