@@ -39,5 +39,10 @@
         "demo/cs_member_card_demo.xml",
         "demo/cs_member_points_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cs_member/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -11,6 +11,7 @@ from odoo.tools import SQL
 _logger = logging.getLogger(__name__)
 
 SUPERSEDABLE_STATES = ("active", "suspended", "expired")
+AUDITED_FIELDS = {"level_id", "date_start", "date_end", "fee", "company_id"}
 
 
 class CsMemberCard(models.Model):
@@ -52,6 +53,7 @@ class CsMemberCard(models.Model):
         string="Valid Until",
         compute="_compute_date_end",
         store=True,
+        precompute=True,
         readonly=False,
         required=True,
         index=True,
@@ -184,6 +186,10 @@ class CsMemberCard(models.Model):
     def write(self, vals):
         if "state" in vals:
             # states change through the action buttons, which check the rights
+            self._check_card_admin()
+        if AUDITED_FIELDS & set(vals) and self.filtered(lambda c: c.state != "draft"):
+            # changing the level, validity or fee of an issued card is an
+            # issuing decision too (B7): agents prepare a renewal or upgrade
             self._check_card_admin()
         if {"partner_id", "number"} & set(vals) and self.filtered(
             lambda c: c.state != "draft"
@@ -337,7 +343,13 @@ class CsMemberCard(models.Model):
                 ("date_reminded", "=", False),
                 ("date_end", ">=", today),
                 ("date_end", "<=", horizon),
-                ("next_card_ids", "=", False),
+                # a renewal or upgrade on its way makes the reminder moot; a
+                # cancelled one does not
+                (
+                    "next_card_ids",
+                    "not any",
+                    [("state", "in", ("draft", "active"))],
+                ),
             ]
             cards |= self.search(domain, limit=batch_size - len(cards), order="date_end")
             if len(cards) >= batch_size:
@@ -512,25 +524,39 @@ class CsMemberCard(models.Model):
     def _raise_if_other_active(self):
         if not self:
             return
+        for partner in self.partner_id:
+            mine = self.filtered(lambda c, p=partner: c.partner_id == p)
+            if len(mine) > 1:
+                # checked before the database, whose unique index would only
+                # give a technical error
+                raise ValidationError(
+                    self.env._(
+                        "Cards %(numbers)s cannot be active together: a member "
+                        "(%(member)s) has exactly one active card.",
+                        numbers=", ".join(mine.mapped("number")),
+                        member=partner.display_name,
+                    )
+                )
         # sudo: the rule is global to the member, whoever can see the other card
         groups = self.sudo()._read_group(
-            [("partner_id", "in", self.partner_id.ids), ("state", "=", "active")],
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("state", "=", "active"),
+                ("id", "not in", self.ids),
+            ],
             ["partner_id"],
             ["id:recordset"],
         )
-        for partner, cards in groups:
-            others = cards - self
-            mine = self.filtered(lambda c, p=partner: c.partner_id == p)
-            if others or len(mine) > 1:
-                raise ValidationError(
-                    self.env._(
-                        "%(member)s already has an active member card "
-                        "(%(number)s). A member has exactly one active card: "
-                        "renew, upgrade or cancel the current one.",
-                        member=partner.display_name,
-                        number=(others or mine)[0].number,
-                    )
+        for partner, others in groups:
+            raise ValidationError(
+                self.env._(
+                    "%(member)s already has an active member card "
+                    "(%(number)s). A member has exactly one active card: "
+                    "renew, upgrade or cancel the current one.",
+                    member=partner.display_name,
+                    number=others[0].number,
                 )
+            )
 
     def _check_state(self, allowed, message):
         if any(card.state not in allowed for card in self):

@@ -68,7 +68,11 @@ class CsMemberPoints(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the member and the kind may come from the context (member's page)
+        defaults = self.default_get(["partner_id", "kind"])
         for vals in vals_list:
+            for fname, value in defaults.items():
+                vals.setdefault(fname, value)
             if not vals.get("points"):
                 raise ValidationError(self.env._("A points line cannot be zero."))
             if vals.get("kind") == "redeem" and vals["points"] > 0:
@@ -76,9 +80,11 @@ class CsMemberPoints(models.Model):
             if vals.get("kind") == "adjust":
                 self._check_adjust_right()
         balances = self._lock_and_read_balances(
-            {vals["partner_id"] for vals in vals_list}
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
         )
         for vals in vals_list:
+            if not vals.get("partner_id"):
+                continue  # refused as a missing required field below
             new_balance = balances[vals["partner_id"]] + vals["points"]
             if vals["points"] < 0 and new_balance < 0:
                 partner = self.env["res.partner"].browse(vals["partner_id"])

@@ -168,7 +168,12 @@ class ResPartner(models.Model):
         recordset to recompute every partner that has or had points.
         """
         self.env["cs.member.points"].flush_model()
-        where = SQL("p.id IN %s", tuple(self.ids)) if self else SQL("TRUE")
+        if self:
+            # only these members' ledger lines are summed, not the whole ledger
+            ids = tuple(self.ids)
+            where, ledger_where = SQL("p.id IN %s", ids), SQL("partner_id IN %s", ids)
+        else:
+            where = ledger_where = SQL("TRUE")
         self.env.cr.execute(
             SQL(
                 """
@@ -177,10 +182,12 @@ class ResPartner(models.Model):
                   FROM res_partner p2
              LEFT JOIN (SELECT partner_id, SUM(points) AS total
                           FROM cs_member_points
+                         WHERE %s
                       GROUP BY partner_id) ledger ON ledger.partner_id = p2.id
                  WHERE p.id = p2.id AND %s
                    AND (p.cs_points IS DISTINCT FROM COALESCE(ledger.total, 0))
                 """,
+                ledger_where,
                 where,
             )
         )

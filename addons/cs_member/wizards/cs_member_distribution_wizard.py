@@ -60,12 +60,16 @@ class CsMemberDistributionWizard(models.TransientModel):
             if not wizard.agent_ids or not wizard.partner_ids:
                 wizard.preview = False
                 continue
-            plan = wizard._compute_plan(wizard._get_partners_to_assign().ids)
+            # in a form, the wizard and its lines are new records: plan on the
+            # records they stand for
+            plan = wizard._compute_plan(wizard._get_partners_to_assign()._origin.ids)
             wizard.preview = "\n".join(
                 self.env._(
-                    "%(agent)s: +%(count)s", agent=agent.name, count=len(plan[agent.id])
+                    "%(agent)s: +%(count)s",
+                    agent=agent.name,
+                    count=len(plan[agent.id]),
                 )
-                for agent in wizard.agent_ids
+                for agent in wizard.agent_ids._origin
             )
 
     def action_distribute(self):
@@ -108,7 +112,7 @@ class CsMemberDistributionWizard(models.TransientModel):
         A heap keyed by the agent's load after one more customer divided by
         capacity: O(n log agents), deterministic (ties go to the earlier agent).
         """
-        agents = self.agent_ids.sorted("id")
+        agents = self.agent_ids._origin.sorted("id")
         if any(agent.cs_capacity < 0 for agent in agents):
             raise UserError(
                 self.env._("The customer capacity of an agent cannot be negative.")

@@ -1,0 +1,128 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Benchmark cases of cs_member: distributing customers among agents and
+recomputing the points balances."""
+
+from collections import Counter
+
+from odoo.tools import SQL
+
+import generate
+from harness import case
+
+AGENTS = 50
+LINES_PER_MEMBER = 10
+
+
+@case(
+    "cs_member.distribute_customers",
+    module="cs_member",
+    rows=100_000,
+    aim_seconds=60,
+)
+def distribute_customers(bench, rows):
+    """Distribution wizard: customers among 50 agents, first-contact activities."""
+    env = bench.env
+    with bench.phase(f"{AGENTS} agents ready"):
+        agents = generate.ensure_agents(env, AGENTS)
+    with bench.phase(f"{rows} customers inserted"):
+        partner_ids = generate.insert_partners(env, rows)
+        generate.analyze(env, "res_partner")
+    bench.commit()
+    try:
+        # what the web client does: the wizard opened on the selected
+        # customers (active_ids), then the Distribute button
+        Wizard = env["cs.member.distribution.wizard"].with_context(
+            active_model="res.partner", active_ids=partner_ids
+        )
+        with bench.measure(rows=rows, agents=len(agents)):
+            wizard = Wizard.create({"agent_ids": [(6, 0, agents.ids)]})
+            wizard.action_distribute()
+        _check_distribution(bench, partner_ids, agents)
+    finally:
+        with bench.phase("cleanup"):
+            generate.delete_partners(env, partner_ids)
+            bench.commit()
+
+
+def _check_distribution(bench, partner_ids, agents):
+    env = bench.env
+    env.cr.execute(
+        SQL(
+            "SELECT cs_agent_id, count(*) FROM res_partner "
+            "WHERE id = ANY(%s) GROUP BY cs_agent_id",
+            partner_ids,
+        )
+    )
+    per_agent = Counter(dict(env.cr.fetchall()))
+    if per_agent.get(None):
+        raise AssertionError(f"{per_agent[None]} customers were not assigned")
+    activity_type = env.ref("cs_member.mail_activity_type_first_contact")
+    env.cr.execute(
+        SQL(
+            "SELECT count(*) FROM mail_activity WHERE res_model = 'res.partner' "
+            "AND res_id = ANY(%s) AND activity_type_id = %s",
+            partner_ids,
+            activity_type.id,
+        )
+    )
+    activities = env.cr.fetchone()[0]
+    if activities != len(partner_ids):
+        raise AssertionError(
+            f"{activities} first-contact activities for {len(partner_ids)} customers"
+        )
+    per_capacity = [
+        per_agent[agent.id] / agent.cs_capacity for agent in agents if agent.cs_capacity
+    ]
+    bench.log(
+        f"checked: all assigned, {activities} activities, customers per unit of "
+        f"capacity {min(per_capacity):.0f}..{max(per_capacity):.0f}"
+    )
+
+
+@case(
+    "cs_member.recompute_points",
+    module="cs_member",
+    rows=100_000,
+    aim_seconds=60,
+)
+def recompute_points(bench, rows):
+    """Points balance of every member recomputed from the ledger (10 lines each)."""
+    env = bench.env
+    with bench.phase(f"{rows} members inserted"):
+        partner_ids = generate.insert_partners(env, rows)
+    with bench.phase(f"{rows * LINES_PER_MEMBER} ledger lines copied"):
+        lines = generate.copy_points(env, partner_ids, LINES_PER_MEMBER)
+        generate.analyze(env, "res_partner", "cs_member_points")
+    bench.commit()
+    try:
+        with bench.measure(rows=rows, lines=lines) as extra:
+            extra["updated"] = env["res.partner"]._cs_recompute_points()
+        _check_balances(bench, partner_ids)
+    finally:
+        with bench.phase("cleanup"):
+            generate.delete_partners(env, partner_ids)
+            bench.commit()
+
+
+def _check_balances(bench, partner_ids):
+    env = bench.env
+    env.cr.execute(
+        SQL(
+            """
+            SELECT count(*)
+              FROM res_partner p
+              LEFT JOIN (SELECT partner_id, SUM(points) AS total
+                           FROM cs_member_points
+                          WHERE partner_id = ANY(%s)
+                       GROUP BY partner_id) l ON l.partner_id = p.id
+             WHERE p.id = ANY(%s) AND p.cs_points IS DISTINCT FROM l.total
+            """,
+            partner_ids,
+            partner_ids,
+        )
+    )
+    wrong = env.cr.fetchone()[0]
+    if wrong:
+        raise AssertionError(f"{wrong} members have a wrong points balance")
+    bench.log(f"checked: {len(partner_ids)} balances equal the ledger sums")

@@ -1,0 +1,197 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Data generators of the benchmark: fast paths where the ORM adds nothing.
+
+- customers: one ORM-created template row cloned with ``INSERT ... SELECT
+  generate_series``, so every stored column (defaults and computed values of
+  all installed modules) is right without listing them here;
+- agents: ORM batch create (groups, partners, implied groups matter);
+- points ledger lines: ``COPY`` (a million lines in a few seconds).
+
+Everything here writes directly and leaves committing to the caller.
+"""
+
+import io
+
+from odoo import Command
+from odoo.tools import SQL
+
+GRADES = ["key"] + ["important"] * 4 + ["normal"] * 10 + ["potential"] * 5
+CITIES = ["Shanghai", "Beijing", "Guangzhou", "Shenzhen", "Hangzhou", "Nanjing",
+          "Chengdu", "Wuhan", "Suzhou", "Tianjin"]
+CONTACT_WINDOWS = ["any", "any", "morning", "noon", "afternoon", "evening"]
+AGENT_CAPACITIES = [1.0, 1.0, 1.0, 2.0, 0.5]
+
+def _partner_columns():
+    """Columns of res_partner that differ between generated customers, as SQL
+    over ``s.id`` (the new id) and ``s.g`` (1..count)."""
+    name = SQL("'Bench Customer ' || lpad(s.g::text, 7, '0')")
+    email = SQL("'bench.customer.' || s.g || '@example.com'")
+    now = SQL("now() at time zone 'UTC'")
+    return {
+        "id": SQL("s.id"),
+        "name": name,
+        "complete_name": name,
+        "email": email,
+        "email_normalized": email,
+        "phone": SQL("'+86 138 ' || lpad(mod(s.g, 100000000)::text, 8, '0')"),
+        "commercial_partner_id": SQL("s.id"),
+        "city": _pick(CITIES),
+        "cs_grade": _pick(GRADES),
+        "cs_contact_window": _pick(CONTACT_WINDOWS),
+        "cs_do_not_call": SQL("mod(s.g, 50) = 0"),
+        "create_date": now,
+        "write_date": now,
+    }
+
+
+def _pick(values):
+    """The value of ``values`` for row ``s.g``, cycling."""
+    return SQL("(%s::varchar[])[1 + mod(s.g, %s)]", list(values), len(values))
+
+
+def insert_partners(env, count):
+    """Insert ``count`` customers (no card, no agent) and return their ids."""
+    cr = env.cr
+    template = env["res.partner"].with_context(
+        tracking_disable=True, mail_create_nolog=True
+    ).create(
+        {
+            "name": "Bench Customer Template",
+            "email": "bench.template@example.com",
+            "phone": "+86 138 0000 0000",
+            "city": "Shanghai",
+            "country_id": env.ref("base.cn").id,
+            "cs_grade": "normal",
+        }
+    )
+    env.flush_all()
+    cr.execute("SELECT * FROM res_partner LIMIT 0")
+    columns = [desc[0] for desc in cr.description]
+    overrides = _partner_columns()
+    select = [
+        overrides.get(column) or SQL("t.%s", SQL.identifier(column))
+        for column in columns
+    ]
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO res_partner (%s)
+            SELECT %s
+              FROM (SELECT nextval('res_partner_id_seq') AS id, g
+                      FROM generate_series(1, %s) g) s,
+                   res_partner t
+             WHERE t.id = %s
+         RETURNING id
+            """,
+            SQL(", ").join(SQL.identifier(c) for c in columns),
+            SQL(", ").join(select),
+            count,
+            template.id,
+        )
+    )
+    ids = sorted(row[0] for row in cr.fetchall())
+    template.unlink()
+    env.flush_all()
+    env.invalidate_all()
+    return ids
+
+
+def ensure_agents(env, count):
+    """Return ``count`` customer-service agents ``bench_agent_NNN`` (created
+    once per database in one ORM batch), with capacities 1, 1, 1, 2, 0.5."""
+    Users = env["res.users"].with_context(active_test=False)
+    logins = [f"bench_agent_{i:03d}" for i in range(1, count + 1)]
+    existing = Users.search([("login", "in", logins)])
+    missing = sorted(set(logins) - set(existing.mapped("login")))
+    group = env.ref("cs_member.group_cs_agent")
+    created = Users.with_context(
+        no_reset_password=True, mail_create_nolog=True, tracking_disable=True
+    ).create(
+        [
+            {
+                "name": f"Bench Agent {login[-3:]}",
+                "login": login,
+                "email": f"{login}@example.com",
+                "groups_id": [Command.set([group.id])],
+                "cs_capacity": AGENT_CAPACITIES[int(login[-3:]) % len(AGENT_CAPACITIES)],
+            }
+            for login in missing
+        ]
+    )
+    env.flush_all()
+    return (existing | created).sorted("id")
+
+
+def copy_points(env, partner_ids, lines_per_partner, chunk_lines=200_000):
+    """COPY ``lines_per_partner`` ledger lines per partner into
+    ``cs_member_points`` and return the number of lines. Every fifth line
+    redeems half of the balance, so no balance is ever negative and
+    ``balance_after`` is what the model would have booked."""
+    cr = env.cr
+    company_id = env.company.id
+    uid = env.uid
+    columns = (
+        "partner_id, date, points, kind, reason, balance_after, source_ref, "
+        "company_id, user_id, create_uid, create_date, write_uid, write_date"
+    )
+    copy_sql = f"COPY cs_member_points ({columns}) FROM STDIN"
+    buffer, in_buffer, total = io.StringIO(), 0, 0
+    stamp = "2026-01-01 08:00:00"
+    for partner_id in partner_ids:
+        balance = 0
+        for k in range(lines_per_partner):
+            day = 1 + (k * 28) // max(lines_per_partner, 1)
+            if k % 5 == 4 and balance > 1:
+                points, kind = -(balance // 2), "redeem"
+                reason, source = "Gift redemption / 兑换礼品", "\\N"
+            else:
+                points, kind = 10 + (partner_id * 7 + k * 13) % 490, "earn"
+                source = f"SO{partner_id:07d}{k:02d}"
+                reason = f"Purchase order {source} / 购物积分"
+            balance += points
+            buffer.write(
+                f"{partner_id}\t2026-{1 + k % 12:02d}-{min(day, 28):02d}\t{points}\t"
+                f"{kind}\t{reason}\t{balance}\t{source}\t{company_id}\t{uid}\t"
+                f"{uid}\t{stamp}\t{uid}\t{stamp}\n"
+            )
+            in_buffer += 1
+        if in_buffer >= chunk_lines:
+            total += _flush_copy(cr, copy_sql, buffer)
+            buffer, in_buffer = io.StringIO(), 0
+    if in_buffer:
+        total += _flush_copy(cr, copy_sql, buffer)
+    env.invalidate_all()
+    return total
+
+
+def _flush_copy(cr, copy_sql, buffer):
+    buffer.seek(0)
+    cr._obj.copy_expert(copy_sql, buffer)
+    return cr._obj.rowcount
+
+
+def analyze(env, *tables):
+    """Refresh the planner statistics after a bulk load, as autovacuum would
+    on a live database."""
+    for table in tables:
+        env.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
+
+
+def delete_partners(env, partner_ids):
+    """Remove generated customers and what the measured operations attached
+    to them (activities, followers, ledger lines, cards)."""
+    cr = env.cr
+    env.flush_all()
+    ids = list(partner_ids)
+    for query in (
+        "DELETE FROM mail_activity WHERE res_model = 'res.partner' AND res_id = ANY(%s)",
+        "DELETE FROM mail_followers WHERE res_model = 'res.partner' AND res_id = ANY(%s)",
+        "DELETE FROM mail_message WHERE model = 'res.partner' AND res_id = ANY(%s)",
+        "DELETE FROM cs_member_points WHERE partner_id = ANY(%s)",
+        "UPDATE res_partner SET cs_card_id = NULL WHERE id = ANY(%s)",
+        "DELETE FROM cs_member_card WHERE partner_id = ANY(%s)",
+        "DELETE FROM res_partner WHERE id = ANY(%s)",
+    ):
+        cr.execute(query, (ids,))
+    env.invalidate_all()

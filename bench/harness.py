@@ -1,0 +1,180 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Case registry and measurement helpers of the benchmark harness.
+
+A case is a function decorated with :func:`case`. The runner calls it once per
+size with a :class:`Bench` and the number of rows to measure. The function
+prepares its data (not measured, committed), then wraps the operation under
+test in ``bench.measure(...)``, which prints one result line per operation::
+
+    @case("cs_member.recompute_points", module="cs_member", rows=100_000)
+    def recompute_points(bench, rows):
+        generate_things(bench.env, rows)
+        bench.commit()
+        with bench.measure(rows=rows, lines=rows * 10):
+            bench.env["res.partner"]._cs_recompute_points()
+"""
+
+import cProfile
+import io
+import os
+import pstats
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+CASES = {}
+
+
+@dataclass
+class Case:
+    name: str
+    func: object
+    module: str
+    rows: int
+    sizes: tuple = (0.5, 1.0)
+    aim_seconds: float = None
+    description: str = ""
+
+    def row_counts(self, scale, full_only=False):
+        sizes = (max(self.sizes),) if full_only else self.sizes
+        return [max(1, int(round(self.rows * scale * size))) for size in sizes]
+
+
+def case(name, module, rows, sizes=(0.5, 1.0), aim_seconds=None):
+    """Register a benchmark case.
+
+    :param name: ``<module>.<operation>``, unique, printed on each result line
+    :param module: the Odoo module to install in the benchmark database
+    :param rows: the number of rows measured at ``--scale 1``
+    :param sizes: fractions of ``rows`` to measure, to show how cost grows
+    :param aim_seconds: the aim for the full size at ``--scale 1``
+    """
+
+    def register(func):
+        if name in CASES:
+            raise ValueError(f"Benchmark case {name!r} is registered twice.")
+        CASES[name] = Case(
+            name=name,
+            func=func,
+            module=module,
+            rows=rows,
+            sizes=tuple(sorted(sizes)),
+            aim_seconds=aim_seconds,
+            description=(func.__doc__ or "").strip().splitlines()[0]
+            if func.__doc__
+            else "",
+        )
+        return func
+
+    return register
+
+
+def select_cases(only=None):
+    """Cases whose name is in ``only`` or starts with ``<item>.``."""
+    if not only:
+        return list(CASES.values())
+    selected = []
+    for item in only:
+        matches = [
+            c for c in CASES.values() if c.name == item or c.name.startswith(item + ".")
+        ]
+        if not matches:
+            raise SystemExit(
+                f"bench: no case named {item!r}. Known cases: "
+                + ", ".join(sorted(CASES))
+            )
+        selected += [c for c in matches if c not in selected]
+    return selected
+
+
+@dataclass
+class Result:
+    case: str
+    rows: int
+    seconds: float
+    queries: int
+    sql_seconds: float
+    extra: dict = field(default_factory=dict)
+
+    def line(self):
+        extra = " ".join(f"{key}={value}" for key, value in self.extra.items())
+        return (
+            f"{self.case} rows={self.rows}"
+            + (f" {extra}" if extra else "")
+            + f" seconds={self.seconds:.2f} queries={self.queries}"
+            + f" sql_seconds={self.sql_seconds:.2f}"
+        )
+
+
+class Bench:
+    """What a case gets: an environment on its own cursor, ``commit()`` and
+    ``measure()``. One Bench per case and size; the runner closes it."""
+
+    def __init__(self, case_, env, results, profile_dir=None):
+        self.case = case_
+        self.env = env
+        self.cr = env.cr
+        self.results = results
+        self.profile_dir = profile_dir
+
+    def commit(self):
+        """End a phase: flush, commit and drop the caches, so the next phase
+        starts like a new request."""
+        self.env.flush_all()
+        self.cr.commit()
+        self.env.invalidate_all()
+
+    def log(self, message):
+        print(f"  {self.case.name}: {message}", file=sys.stderr, flush=True)
+
+    @contextmanager
+    def phase(self, label):
+        """Time a preparation step (reported on stderr, not measured)."""
+        start = time.perf_counter()
+        yield
+        self.log(f"{label} ({time.perf_counter() - start:.1f} s)")
+
+    @contextmanager
+    def measure(self, rows, name=None, **extra):
+        """Measure the block: wall-clock seconds, SQL queries and the time
+        spent waiting for them, including the final flush of pending ORM
+        writes. Prints the result line; ``extra`` values set on the yielded
+        dict inside the block are printed too."""
+        self.commit()
+        profiler = cProfile.Profile() if self.profile_dir else None
+        # the cursor counts queries on these thread attributes when present
+        thread = threading.current_thread()
+        thread.query_count, thread.query_time = 0, 0.0
+        start = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        yield extra
+        self.env.flush_all()
+        if profiler:
+            profiler.disable()
+        seconds = time.perf_counter() - start
+        result = Result(
+            case=name or self.case.name,
+            rows=rows,
+            seconds=seconds,
+            queries=thread.query_count,
+            sql_seconds=thread.query_time,
+            extra=extra,
+        )
+        self.results.append(result)
+        print(result.line(), flush=True)
+        if profiler:
+            self._dump_profile(profiler, result)
+        self.commit()
+
+    def _dump_profile(self, profiler, result):
+        os.makedirs(self.profile_dir, exist_ok=True)
+        path = os.path.join(self.profile_dir, f"{result.case}-{result.rows}.prof")
+        profiler.dump_stats(path)
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("cumulative").print_stats(25)
+        self.log(f"profile written to {path}; top functions:\n{out.getvalue()}")

@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Benchmark runner of the Customer Service Suite (``make bench``).
+
+Creates the database ``cs_bench`` (dropped and recreated unless
+``--keep-db``), installs the modules of the selected cases without demo data,
+then runs each case at each of its sizes and prints one line per measured
+operation, then a summary table.
+
+Environment:
+  CS_ODOO_CONF  Odoo configuration file (database connection, addons_path
+                with this repository's addons)
+  CS_ODOO_SRC   Odoo source directory (the one holding odoo-bin)
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+import traceback
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_DB = "cs_bench"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Measure the Customer Service Suite on generated data.",
+        epilog="Environment: CS_ODOO_CONF (Odoo config file) and CS_ODOO_SRC "
+        "(Odoo source directory) must be set; `make bench` sets them.",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="multiply every row count (0.1 runs ten times smaller; default 1)",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="run this case only, or the cases of a module (cs_member); repeatable",
+    )
+    parser.add_argument(
+        "--keep-db",
+        action="store_true",
+        help="reuse the benchmark database if it exists instead of recreating it",
+    )
+    parser.add_argument(
+        "--db",
+        default=os.environ.get("CS_BENCH_DB", DEFAULT_DB),
+        help=f"benchmark database, dropped unless --keep-db (default {DEFAULT_DB}; "
+        "must start with 'cs_bench')",
+    )
+    parser.add_argument(
+        "--full-only",
+        action="store_true",
+        help="measure the full size only, not the half size",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        help="profile each measured operation with cProfile into DIR/<case>-<rows>.prof",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 2 when a full-size operation misses its aim",
+    )
+    parser.add_argument(
+        "--log-level", default="warn", help="Odoo log level (default warn)"
+    )
+    parser.add_argument("--list", action="store_true", help="list the cases and exit")
+    args = parser.parse_args(argv)
+    if args.scale <= 0:
+        parser.error("--scale must be positive")
+    if not args.db.startswith("cs_bench"):
+        parser.error("the benchmark database name must start with 'cs_bench'")
+    return args
+
+
+def require_environment():
+    """Return (conf, src) from the environment, or exit with a clear message."""
+    conf, src = os.environ.get("CS_ODOO_CONF"), os.environ.get("CS_ODOO_SRC")
+    problems = []
+    if not conf:
+        problems.append(
+            "CS_ODOO_CONF is not set: point it to the Odoo configuration file "
+            "(db_host, db_user, addons_path including this repository's addons)."
+        )
+    elif not os.path.isfile(conf):
+        problems.append(f"CS_ODOO_CONF={conf} is not a file.")
+    if not src:
+        problems.append(
+            "CS_ODOO_SRC is not set: point it to the Odoo 18.0 source directory "
+            "(the one that holds odoo-bin)."
+        )
+    elif not os.path.isfile(os.path.join(src, "odoo-bin")):
+        problems.append(f"CS_ODOO_SRC={src} has no odoo-bin.")
+    if problems:
+        sys.exit("bench: " + "\nbench: ".join(problems) + "\nbench: `make bench` sets both.")
+    return os.path.abspath(conf), os.path.abspath(src)
+
+
+def say(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def drop_database(odoo, db):
+    from odoo.service.db import _drop_conn
+
+    from odoo.tools import SQL
+
+    conn = odoo.sql_db.db_connect("postgres")
+    with conn.cursor() as cr:
+        cr._cnx.autocommit = True
+        _drop_conn(cr, db)
+        cr.execute(SQL("DROP DATABASE IF EXISTS %s", SQL.identifier(db)))
+    odoo.sql_db.close_db(db)
+    shutil.rmtree(odoo.tools.config.filestore(db), ignore_errors=True)
+
+
+def installed_modules(odoo, db, modules):
+    from odoo.service.db import exp_db_exist
+
+    if not exp_db_exist(db):
+        return set()
+    with odoo.sql_db.db_connect(db).cursor() as cr:
+        cr.execute(
+            "SELECT name FROM ir_module_module WHERE state = 'installed' AND name IN %s",
+            (tuple(modules),),
+        )
+        return {row[0] for row in cr.fetchall()}
+
+
+def install(conf, src, db, modules, log_level):
+    say(f"installing {', '.join(sorted(modules))} into {db} (without demo data)")
+    start = time.perf_counter()
+    command = [
+        sys.executable,
+        os.path.join(src, "odoo-bin"),
+        "-c", conf,
+        "-d", db,
+        "-i", ",".join(sorted(modules)),
+        "--stop-after-init",
+        "--without-demo=all",
+        f"--log-level={log_level}",
+    ]  # fmt: skip
+    completed = subprocess.run(command, check=False)
+    if completed.returncode:
+        sys.exit(f"bench: installing {modules} failed (exit {completed.returncode})")
+    say(f"installed in {time.perf_counter() - start:.0f} s")
+
+
+def prepare_database(odoo, args, conf, src, modules):
+    if not args.keep_db:
+        say(f"dropping database {args.db}")
+        drop_database(odoo, args.db)
+    missing = set(modules) - installed_modules(odoo, args.db, modules)
+    if missing:
+        install(conf, src, args.db, missing, args.log_level)
+        missing = set(modules) - installed_modules(odoo, args.db, modules)
+        if missing:
+            sys.exit(f"bench: {', '.join(sorted(missing))} not installed in {args.db}")
+
+
+def run_cases(odoo, registry, cases, args):
+    from harness import Bench
+
+    results, failures = [], []
+    for case_ in cases:
+        for rows in case_.row_counts(args.scale, full_only=args.full_only):
+            say(f"{case_.name} rows={rows}: {case_.description}")
+            try:
+                with registry.cursor() as cr:
+                    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+                    case_.func(Bench(case_, env, results, args.profile), rows)
+            except Exception:
+                traceback.print_exc()
+                failures.append((case_.name, rows))
+                print(f"{case_.name} rows={rows} FAILED", flush=True)
+    return results, failures
+
+
+def summary(cases, results, failures, scale):
+    """Print the summary table; return the names of the missed aims."""
+    by_case = {c.name: c for c in cases}
+    smallest = {}
+    for result in results:
+        smallest.setdefault(result.case, result)
+    header = ("operation", "rows", "details", "seconds", "sql s", "queries",
+              "us/row", "growth", "aim")  # fmt: skip
+    table, missed = [], []
+    for r in results:
+        first = smallest[r.case]
+        growth = ""
+        if r is not first and first.seconds > 0 and first.rows:
+            # 1.00 = cost per row unchanged between the sizes (linear)
+            growth = f"{(r.seconds / first.seconds) / (r.rows / first.rows):.2f}"
+        aim = ""
+        case_ = by_case.get(r.case)
+        if (
+            case_ and case_.aim_seconds and scale == 1.0
+            and r.rows == case_.row_counts(1.0)[-1]
+        ):
+            ok = r.seconds <= case_.aim_seconds
+            aim = f"{'ok' if ok else 'MISSED'} <{case_.aim_seconds:g}s"
+            if not ok:
+                missed.append(r.case)
+        details = " ".join(f"{k}={v}" for k, v in r.extra.items())
+        table.append((r.case, str(r.rows), details, f"{r.seconds:.2f}",
+                      f"{r.sql_seconds:.2f}", str(r.queries),
+                      f"{1e6 * r.seconds / max(r.rows, 1):.1f}", growth, aim))  # fmt: skip
+    table += [(name, str(rows), "FAILED", "", "", "", "", "", "") for name, rows in failures]
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header))]
+    line = "  ".join("-" * w for w in widths)
+    print()
+    print(f"Summary (scale {scale:g}; growth = cost per row relative to the "
+          "smallest size, 1.00 is linear)")  # fmt: skip
+    print(line)
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print(line)
+    for row in table:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    print(line)
+    return missed
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    conf, src = require_environment()
+    sys.path[:0] = [BENCH_DIR, src]
+    import odoo
+
+    import cases
+    from harness import select_cases
+
+    cases.load_all()
+    selected = select_cases(args.only)
+    if args.list:
+        for case_ in selected:
+            print(f"{case_.name:40} {case_.rows:>9} rows  {case_.description}")
+        return 0
+
+    odoo_args = ["-c", conf, "-d", args.db, f"--log-level={args.log_level}"]
+    odoo.tools.config.parse_config(odoo_args)
+    odoo.netsvc.init_logger()
+    modules = {c.module for c in selected}
+    prepare_database(odoo, args, conf, src, modules)
+
+    registry = odoo.modules.registry.Registry(args.db)
+    results, failures = run_cases(odoo, registry, selected, args)
+    missed = summary(selected, results, failures, args.scale)
+    if failures:
+        return 1
+    if missed and args.strict:
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
