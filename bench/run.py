@@ -8,14 +8,20 @@ Creates the database ``cs_bench`` (dropped and recreated unless
 then runs each case at each of its sizes and prints one line per measured
 operation, then a summary table.
 
-Environment:
+Environment (``scripts/bench.sh`` sets it):
   CS_ODOO_CONF  Odoo configuration file (database connection, addons_path
-                with this repository's addons)
-  CS_ODOO_SRC   Odoo source directory (the one holding odoo-bin)
+                with this repository's addons); required
+  CS_ODOO_SRC   Odoo source directory (the one holding odoo-bin); required
+  CS_ODOO_BIN   odoo-bin to install with (default $CS_ODOO_SRC/odoo-bin)
+  CS_PYTHON     Python that runs odoo-bin (default: this interpreter)
+  CS_BENCH_OUT  directory where the results are also written as JSON
+  CS_BENCH_DB   benchmark database (default cs_bench)
 """
 
 import argparse
+import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -64,6 +70,12 @@ def parse_args(argv=None):
         "--profile",
         metavar="DIR",
         help="profile each measured operation with cProfile into DIR/<case>-<rows>.prof",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        default=os.environ.get("CS_BENCH_OUT"),
+        help="also write the results to DIR/bench-<time>.json (default $CS_BENCH_OUT)",
     )
     parser.add_argument(
         "--strict",
@@ -140,8 +152,8 @@ def install(conf, src, db, modules, log_level):
     say(f"installing {', '.join(sorted(modules))} into {db} (without demo data)")
     start = time.perf_counter()
     command = [
-        sys.executable,
-        os.path.join(src, "odoo-bin"),
+        os.environ.get("CS_PYTHON") or sys.executable,
+        os.environ.get("CS_ODOO_BIN") or os.path.join(src, "odoo-bin"),
         "-c", conf,
         "-d", db,
         "-i", ",".join(sorted(modules)),
@@ -229,6 +241,29 @@ def summary(cases, results, failures, scale):
     return missed
 
 
+def write_json(out_dir, args, results, failures, missed):
+    os.makedirs(out_dir, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = os.path.join(out_dir, f"bench-{stamp}.json")
+    data = {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "host": platform.node(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "scale": args.scale,
+        "results": [
+            {"case": r.case, "rows": r.rows, "seconds": round(r.seconds, 3),
+             "sql_seconds": round(r.sql_seconds, 3), "queries": r.queries, **r.extra}
+            for r in results
+        ],  # fmt: skip
+        "failed": [{"case": name, "rows": rows} for name, rows in failures],
+        "missed_aims": missed,
+    }
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(data, file, indent=2, default=str)
+    say(f"results written to {path}")
+
+
 def main(argv=None):
     args = parse_args(argv)
     conf, src = require_environment()
@@ -254,6 +289,8 @@ def main(argv=None):
     registry = odoo.modules.registry.Registry(args.db)
     results, failures = run_cases(odoo, registry, selected, args)
     missed = summary(selected, results, failures, args.scale)
+    if args.out:
+        write_json(args.out, args, results, failures, missed)
     if failures:
         return 1
     if missed and args.strict:

@@ -22,10 +22,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ -f "$CS_REPO/bench/run.py" ] ||
     cs_die "bench/run.py not found: the benchmarks live in bench/ (not written yet?)"
 
-cs_bootstrap
 trap cs_pg_stop_if_started EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+cs_bootstrap
 
 conf="$CS_RUN_DIR/odoo-bench.conf"
 printf '%s\n' "http_interface = 127.0.0.1" "log_level = warn" | cs_write_conf "$conf"

@@ -32,7 +32,7 @@ elif [ "${#dbs[@]}" -gt 0 ]; then
 fi
 if [ "$reach" = 1 ]; then
     cs_pg
-    mapfile -t leftovers < <(cs_psql -c "SELECT datname FROM pg_database WHERE datname ~ '^cs_(test|alone)_'")
+    mapfile -t leftovers < <(cs_psql -c "SELECT datname FROM pg_database WHERE datname ~ '^cs_(test_|alone_|bench)'")
     for db in "${dbs[@]}" "${leftovers[@]}"; do
         [ -n "$db" ] || continue
         cs_info "dropping database $db"

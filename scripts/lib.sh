@@ -72,17 +72,23 @@ cs_pick_python() {
     return 1
 }
 
+# Hash of a requirements file, the files it includes with -r (one level), the
+# build constraints and the interpreter's version.
 cs_requirements_hash() {
+    local req="$1" py="$2" inc
     {
-        cat "$CS_REPO/requirements.txt" "$CS_REPO/requirements-dev.txt" \
-            "$CS_REPO/constraints-build.txt"
-        "$1" -c 'import sys; print(sys.version)'
+        cat "$req"
+        for inc in $(sed -nE 's/^[[:space:]]*-r[[:space:]]+([^[:space:]]+).*/\1/p' "$req"); do
+            cat "$(dirname "$req")/$inc"
+        done
+        cat "$CS_REPO/constraints-build.txt"
+        "$py" -c 'import sys; print(sys.version)'
     } | sha256sum | cut -d' ' -f1
 }
 
-# cs_ensure_venv DIR REQUIREMENTS_FILE STAMP_NAME
-# Create DIR with a supported Python when missing or broken and install the
-# requirements when their hash differs from the stamp stored in DIR.
+# cs_ensure_venv DIR REQUIREMENTS_FILE
+# Create DIR with a supported Python when missing or broken, and install the
+# requirements when their hash differs from the stamp kept in DIR.
 cs_ensure_venv() {
     local dir="$1" req="$2" stamp="$1/.cs-requirements.sha256" want py
     if [ -x "$dir/bin/python" ] && ! cs_python_ok "$dir/bin/python"; then
@@ -96,16 +102,12 @@ cs_ensure_venv() {
         "$py" -m venv "$dir" ||
             cs_die "'$py -m venv' failed (on Debian: apt-get install python3-venv)"
     fi
-    if [ "$req" = "$CS_REPO/requirements-lint.txt" ]; then
-        want="$({ cat "$req" "$CS_REPO/constraints-build.txt"; "$dir/bin/python" -V; } | sha256sum | cut -d' ' -f1)"
-    else
-        want="$(cs_requirements_hash "$dir/bin/python")"
-    fi
+    want="$(cs_requirements_hash "$req" "$dir/bin/python")"
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
         cs_info "installing ${req#"$CS_REPO"/} into ${dir#"$CS_REPO"/} (only when the requirements change)"
         rm -f -- "$stamp"
         PIP_CONSTRAINT="$CS_REPO/constraints-build.txt" PIP_DISABLE_PIP_VERSION_CHECK=1 \
-            "$dir/bin/python" -m pip install --quiet -r "$req" </dev/null >&2 ||
+            "$dir/bin/python" -m pip install -qq -r "$req" </dev/null >&2 ||
             cs_die "pip install -r ${req#"$CS_REPO"/} failed (see above)"
         printf '%s\n' "$want" >"$stamp"
     fi

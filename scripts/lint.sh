@@ -39,4 +39,7 @@ done
 [ "${#files[@]}" -gt 0 ] || cs_die "no file to lint"
 
 cs_info "pre-commit on ${#files[@]} files"
-exec pre-commit run --show-diff-on-failure --files "${files[@]}" </dev/null
+args=()
+# in CI, show what the fixers would change (locally the files are changed)
+[ "${CI:-}" = true ] && args+=(--show-diff-on-failure)
+exec pre-commit run "${args[@]}" --files "${files[@]}" </dev/null

@@ -15,10 +15,10 @@ PORT="${CS_HTTP_PORT:-8069}"
 IFACE="${CS_HTTP_INTERFACE:-127.0.0.1}"
 [[ "$DB" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]*$ ]] || cs_die "CS_DB='$DB' is not a valid database name"
 
-cs_bootstrap
 trap cs_pg_stop_if_started EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+cs_bootstrap
 
 mods="$(cs_selected_modules | paste -sd, -)"
 [ -n "$mods" ] || cs_die "no installable module found in addons/*/__manifest__.py"

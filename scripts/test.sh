@@ -13,14 +13,13 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-cs_bootstrap
-
 DB="cs_test_$$"
 conf="$CS_RUN_DIR/odoo-test.conf"
 log="$CS_LOG_DIR/test-install.log"
 
 cleanup() {
     # must print nothing: pytest's summary stays the last line
+    [ -n "${CS_PG_KIND:-}" ] || return 0 # the bootstrap did not reach PostgreSQL
     {
         cs_db_drop "$DB"
         local leftover
@@ -34,13 +33,16 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+cs_bootstrap
+
 fail_install() {
     printf '%s\n' "$@" >&2
     echo "0 passed, 1 failed"
     exit 1
 }
 
-mapfile -t modules < <(cs_selected_modules)
+selected="$(cs_selected_modules)"
+mapfile -t modules < <(printf '%s\n' "$selected" | sed '/^$/d')
 [ "${#modules[@]}" -gt 0 ] || fail_install "error: no installable module found in addons/*/__manifest__.py"
 mods="$(
     IFS=,
@@ -54,6 +56,7 @@ EOF
 
 t0="$(cs_now)"
 cs_info "installing $mods with demo data into throwaway database $DB (log: ${log#"$CS_REPO"/})"
+: >"$log" # Odoo appends to its log file
 rc=0
 "$CS_PY" "$ODOO_BIN" -c "$conf" -d "$DB" -i "$mods" --stop-after-init \
     --log-level=info --logfile="$log" </dev/null || rc=$?

@@ -6,6 +6,7 @@ database installs all modules together, which would hide a missing one.
 
 
 def test_install_alone(odoo_module, odoo_env):
+    odoo_env.require()
     db = f"cs_alone_{odoo_module}_{odoo_env.suffix}"
     log = odoo_env.log_dir / f"install-alone-{odoo_module}.log"
     log.unlink(missing_ok=True)

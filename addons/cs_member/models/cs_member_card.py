@@ -37,7 +37,6 @@ class CsMemberCard(models.Model):
     )
     level_id = fields.Many2one(
         "cs.member.level",
-        string="Level",
         required=True,
         index=True,
         tracking=True,
@@ -83,7 +82,6 @@ class CsMemberCard(models.Model):
     )
     previous_card_id = fields.Many2one(
         "cs.member.card",
-        string="Previous Card",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -211,9 +209,7 @@ class CsMemberCard(models.Model):
             "base.group_system"
         ):
             raise UserError(
-                self.env._(
-                    "Member cards are never deleted: cancel the card instead."
-                )
+                self.env._("Member cards are never deleted: cancel the card instead.")
             )
 
     def action_activate(self):
@@ -246,7 +242,9 @@ class CsMemberCard(models.Model):
 
     def action_suspend(self):
         self._check_card_admin()
-        self._check_state(("active",), self.env._("Only active cards can be suspended."))
+        self._check_state(
+            ("active",), self.env._("Only active cards can be suspended.")
+        )
         self.write({"state": "suspended"})
         return True
 
@@ -292,9 +290,12 @@ class CsMemberCard(models.Model):
         higher level). The new card starts today."""
         self.ensure_one()
         self._check_successor_allowed()
-        level = level or self.level_id.search([]).filtered(
-            lambda lvl: lvl._is_higher_than(self.level_id)
-        )[:1]
+        level = (
+            level
+            or self.level_id.search([]).filtered(
+                lambda lvl: lvl._is_higher_than(self.level_id)
+            )[:1]
+        )
         if not level:
             raise UserError(
                 self.env._(
@@ -351,7 +352,9 @@ class CsMemberCard(models.Model):
                     [("state", "in", ("draft", "active"))],
                 ),
             ]
-            cards |= self.search(domain, limit=batch_size - len(cards), order="date_end")
+            cards |= self.search(
+                domain, limit=batch_size - len(cards), order="date_end"
+            )
             if len(cards) >= batch_size:
                 break
         if not cards:
@@ -512,7 +515,7 @@ class CsMemberCard(models.Model):
             lambda c: c.state in ("active", "suspended")
         )
         for card in previous:
-            successor = self.filtered(lambda c: c.previous_card_id == card)[:1]
+            successor = self.filtered(lambda c, old=card: c.previous_card_id == old)[:1]
             card.write({"state": "expired"})
             card.message_post(
                 body=self.env._(
@@ -576,9 +579,7 @@ class CsMemberCard(models.Model):
 
     def _state_label(self):
         self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[
-            self.state
-        ]
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
     def _get_form_action(self):
         self.ensure_one()

@@ -58,9 +58,7 @@ class CsMemberPoints(models.Model):
     def _check_sign(self):
         for line in self:
             if line.kind == "earn" and line.points < 0:
-                raise ValidationError(
-                    self.env._("Earned points must be positive.")
-                )
+                raise ValidationError(self.env._("Earned points must be positive."))
             if line.kind == "redeem" and line.points > 0:
                 raise ValidationError(
                     self.env._("Redeemed points must be entered as a negative number.")

@@ -3,10 +3,23 @@
 import calendar
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 CS_GROUPS = "cs_member.group_cs_agent"
+
+# fields that only the customer-service department may set (A3); Odoo checks
+# field groups on read and write but not on create
+CS_PRIVATE_FIELDS = {
+    "cs_birthday",
+    "cs_id_number",
+    "cs_preferences",
+    "cs_grade",
+    "cs_points",
+    "cs_contact_window",
+    "cs_contact_hour_from",
+    "cs_contact_hour_to",
+}
 
 GRADE_SELECTION = [
     ("key", "Key Account"),
@@ -95,7 +108,9 @@ class ResPartner(models.Model):
     cs_birthday_day = fields.Integer(
         compute="_compute_cs_birthday_parts", store=True, groups=CS_GROUPS
     )
-    cs_birthday_greeted_year = fields.Integer(readonly=True, copy=False, groups=CS_GROUPS)
+    cs_birthday_greeted_year = fields.Integer(
+        readonly=True, copy=False, groups=CS_GROUPS
+    )
     cs_id_number = fields.Char(string="ID Number", copy=False, groups=CS_GROUPS)
     cs_preferences = fields.Text(string="Preferences", groups=CS_GROUPS)
     cs_contact_window = fields.Selection(
@@ -123,7 +138,8 @@ class ResPartner(models.Model):
     @api.depends("cs_card_ids.state")
     def _compute_cs_card_id(self):
         for partner in self:
-            card = partner.sudo().cs_card_ids.filtered(lambda c: c.state == "active")[:1]
+            cards = partner.sudo().cs_card_ids
+            card = cards.filtered(lambda c: c.state == "active")[:1]
             partner.cs_card_id = card
             partner.cs_is_member = bool(card)
 
@@ -152,6 +168,46 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         if any(p.cs_birthday and p.cs_birthday > today for p in self):
             raise ValidationError(self.env._("A birthday cannot be in the future."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(CS_GROUPS):
+            for vals in vals_list:
+                forbidden = CS_PRIVATE_FIELDS.intersection(
+                    fname for fname, value in vals.items() if value
+                )
+                if forbidden:
+                    raise AccessError(
+                        self.env._(
+                            "Only the customer service department may set "
+                            "%(fields)s on a contact.",
+                            fields=", ".join(sorted(forbidden)),
+                        )
+                    )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "cs_agent_id" in vals:
+            self._cs_check_agent_change(vals["cs_agent_id"])
+        return super().write(vals)
+
+    def _cs_check_agent_change(self, agent_id):
+        """Customers are assigned by supervisors (B1). An agent may only claim
+        customers who have no responsible agent yet."""
+        if self.env.su or self.env.user.has_group("cs_member.group_cs_supervisor"):
+            return
+        claiming = agent_id == self.env.uid and not any(
+            partner.cs_agent_id and partner.cs_agent_id.id != self.env.uid
+            for partner in self
+        )
+        if not claiming:
+            raise AccessError(
+                self.env._(
+                    "Only a customer service supervisor can change the "
+                    "responsible agent of a customer; you may only take "
+                    "customers who have none."
+                )
+            )
 
     def _cs_get_contact_hours(self):
         """Return the (from, to) hours, local time, when the customer may be

@@ -4,3 +4,6 @@ from . import test_member_points
 from . import test_distribution
 from . import test_crons
 from . import test_access
+from . import test_grading_report
+from . import test_settings
+from . import test_ui

@@ -25,9 +25,7 @@ class TestAccess(CsMemberCommon):
         cls.cards = cls.card_a | cls.card_a2 | cls.card_b
         cls.points = cls.points_a | cls.points_a2 | cls.points_b
         cls.portal_partner = cls.portal_user.partner_id
-        cls.portal_partner.write(
-            {"cs_birthday": "1985-01-02", "cs_id_number": "X123"}
-        )
+        cls.portal_partner.write({"cs_birthday": "1985-01-02", "cs_id_number": "X123"})
         cls._create_card(cls.portal_partner)
         cls.outsiders = cls.internal_user | cls.contact_user | cls.portal_user
 
@@ -44,8 +42,9 @@ class TestAccess(CsMemberCommon):
                     with self.assertRaises(AccessError):
                         self.env[records._name].with_user(user).search([])
             # not even their own card (portal user)
-            with self.subTest(user=user.login, own=True), self.assertRaises(
-                AccessError
+            with (
+                self.subTest(user=user.login, own=True),
+                self.assertRaises(AccessError),
             ):
                 self.portal_partner.with_user(user).cs_card_ids.read(["number"])
 
@@ -80,9 +79,10 @@ class TestAccess(CsMemberCommon):
                     self.env["res.partner"].with_user(user).search(
                         [("cs_birthday", "=", "1980-05-17")]
                     )
-            # all fields of a partner leave the private ones out
-            values = as_user.read()[0]
-            self.assertFalse(set(PRIVATE_FIELDS) & set(values))
+            # the fields a user may read leave the private ones out
+            readable = as_user.check_field_access_rights("read", None)
+            self.assertFalse(set(PRIVATE_FIELDS) & set(readable))
+            self.assertIn("name", readable)
 
     def test_outsiders_cannot_write_private_partner_fields(self):
         values = {
@@ -105,11 +105,24 @@ class TestAccess(CsMemberCommon):
         self.customer_a.with_user(self.contact_user).phone = "+86 10 1234 5678"
         self.assertEqual(self.customer_a.cs_id_number, "110101198005170000")
         self.assertEqual(self.customer_a.cs_points, 100)
-        # nor can they create a contact with private data
-        with self.assertRaises(AccessError):
-            self.env["res.partner"].with_user(self.contact_user).create(
-                {"name": "New", "cs_birthday": "1970-01-01"}
-            )
+
+    def test_outsiders_cannot_set_private_fields_on_create(self):
+        Partner = self.env["res.partner"].with_user(self.contact_user)
+        for fname, value in (
+            ("cs_birthday", "1970-01-01"),
+            ("cs_id_number", "999"),
+            ("cs_grade", "key"),
+        ):
+            with self.subTest(field=fname), self.assertRaises(AccessError):
+                Partner.create({"name": "Smuggled", fname: value})
+        # control: an ordinary contact is created, and an agent may set them
+        self.assertTrue(Partner.create({"name": "Plain contact"}))
+        created = (
+            self.env["res.partner"]
+            .with_user(self.agent_a)
+            .create({"name": "New member", "cs_id_number": "123", "cs_grade": "normal"})
+        )
+        self.assertEqual(created.sudo().cs_id_number, "123")
 
     def test_outsiders_cannot_read_card_messages(self):
         self.card_a.message_post(body="Internal note about the member")
@@ -129,10 +142,13 @@ class TestAccess(CsMemberCommon):
     def test_agent_reads_own_and_team_members(self):
         Card = self.env["cs.member.card"].with_user(self.agent_a)
         Points = self.env["cs.member.points"].with_user(self.agent_a)
-        self.assertEqual(Card.search([("id", "in", self.cards.ids)]),
-                         self.card_a | self.card_a2)
-        self.assertEqual(Points.search([("id", "in", self.points.ids)]),
-                         self.points_a | self.points_a2)
+        self.assertEqual(
+            Card.search([("id", "in", self.cards.ids)]), self.card_a | self.card_a2
+        )
+        self.assertEqual(
+            Points.search([("id", "in", self.points.ids)]),
+            self.points_a | self.points_a2,
+        )
         for records in (self.card_a, self.card_a2, self.points_a, self.points_a2):
             records.with_user(self.agent_a).check_access("read")
             self.assertTrue(records.with_user(self.agent_a).read(["partner_id"]))
@@ -156,9 +172,7 @@ class TestAccess(CsMemberCommon):
         with self.assertRaises(AccessError):
             self.card_a.with_user(self.agent_b).read(["number"])
         # the member's page shows none of their cards to the other team
-        self.assertFalse(
-            self.customer_b.with_user(self.agent_a).cs_card_ids
-        )
+        self.assertFalse(self.customer_b.with_user(self.agent_a).cs_card_ids)
 
     def test_agent_cannot_issue_for_other_team(self):
         with self.assertRaises(AccessError):
@@ -178,15 +192,38 @@ class TestAccess(CsMemberCommon):
         Card = self.env["cs.member.card"].with_user(self.agent_a2)
         self.assertEqual(Card.search([("id", "in", self.cards.ids)]), self.card_a2)
 
+    def test_agent_cannot_reassign_customers(self):
+        """Customers are assigned by supervisors (B1): an agent taking a
+        customer of another team would also get to read their cards."""
+        for partner, agent in (
+            (self.customer_b, self.agent_a),  # take another team's customer
+            (self.customer_a, self.agent_b),  # give own customer away
+            (self.customer_a, False),  # drop own customer
+        ):
+            with self.subTest(partner=partner.name), self.assertRaises(AccessError):
+                partner.with_user(self.agent_a).write(
+                    {"cs_agent_id": agent and agent.id}
+                )
+        self.assertEqual(self.customer_b.cs_agent_id, self.agent_b)
+        # an unassigned customer may be claimed by the agent
+        free = self.env["res.partner"].create({"name": "Walk-in customer"})
+        free.with_user(self.agent_a).write({"cs_agent_id": self.agent_a.id})
+        self.assertEqual(free.cs_agent_id, self.agent_a)
+        # the supervisor reassigns freely
+        self.customer_b.with_user(self.supervisor).cs_agent_id = self.agent_a
+        self.assertEqual(self.customer_b.cs_agent_id, self.agent_a)
+
     def test_department_reads_everything(self):
         for user in (self.supervisor, self.quality, self.manager):
             with self.subTest(user=user.login):
                 Card = self.env["cs.member.card"].with_user(user)
                 Points = self.env["cs.member.points"].with_user(user)
-                self.assertEqual(Card.search([("id", "in", self.cards.ids)]),
-                                 self.cards)
-                self.assertEqual(Points.search([("id", "in", self.points.ids)]),
-                                 self.points)
+                self.assertEqual(
+                    Card.search([("id", "in", self.cards.ids)]), self.cards
+                )
+                self.assertEqual(
+                    Points.search([("id", "in", self.points.ids)]), self.points
+                )
                 self.cards.with_user(user).check_access("read")
                 values = self.customer_b.with_user(user).read(PRIVATE_FIELDS)[0]
                 self.assertEqual(values["cs_points"], 300)
@@ -201,16 +238,23 @@ class TestAccess(CsMemberCommon):
                 Level = self.env["cs.member.level"].with_user(user)
                 self.assertIn(self.gold, Level.search([]))
                 with self.assertRaises(AccessError):
-                    Level.create({"name": "Platinum", "code": "PLAT", "sequence": 40,
-                                  "min_points": 20000})
+                    Level.create(
+                        {
+                            "name": "Platinum",
+                            "code": "PLAT",
+                            "sequence": 40,
+                            "min_points": 20000,
+                        }
+                    )
                 with self.assertRaises(AccessError):
                     self.gold.with_user(user).benefits = "<p>Free coffee</p>"
         for user in self.outsiders:
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.gold.with_user(user).read(["name"])
         Level = self.env["cs.member.level"].with_user(self.manager)
-        level = Level.create({"name": "Platinum", "code": "PLAT", "sequence": 40,
-                              "min_points": 20000})
+        level = Level.create(
+            {"name": "Platinum", "code": "PLAT", "sequence": 40, "min_points": 20000}
+        )
         level.callback_interval_days = 15
         self.assertEqual(level.callback_interval_days, 15)
         # levels are archived, not deleted

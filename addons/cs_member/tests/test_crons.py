@@ -140,9 +140,7 @@ class TestCrons(CsMemberCommon):
 
         # the next day: no second reminder; the 31-day card enters the window
         with freeze_time("2026-03-11 12:00:00"):
-            with self._patch_hook(
-                "cs.member.card", "_cs_on_expiry_reminder"
-            ) as hook:
+            with self._patch_hook("cs.member.card", "_cs_on_expiry_reminder") as hook:
                 reminded = self.Card._cron_remind_expiring()
         self.assertEqual(reminded & mine, later)
         self.assertEqual(self._hook_records(hook) & mine, later)
@@ -164,8 +162,9 @@ class TestCrons(CsMemberCommon):
     def _member_born(self, name, birthday, member=True, **vals):
         partner = self._create_member(name, self.agent_a, cs_birthday=birthday, **vals)
         if member:
-            self._create_card(partner, date_start="2026-01-01", activate=False,
-                              state="active")
+            self._create_card(
+                partner, date_start="2026-01-01", activate=False, state="active"
+            )
         return partner
 
     def _greet(self):
@@ -176,8 +175,9 @@ class TestCrons(CsMemberCommon):
     def test_birthday_greetings(self):
         with freeze_time("2026-05-17 12:00:00"):
             today = self._member_born("Born Today", "1980-05-17")
-            no_email = self._member_born("Born Today No Mail", "1990-05-17",
-                                         email=False)
+            no_email = self._member_born(
+                "Born Today No Mail", "1990-05-17", email=False
+            )
             tomorrow = self._member_born("Born Tomorrow", "1980-05-18")
             not_member = self._member_born("Not Member", "1980-05-17", member=False)
             mine = today | no_email | tomorrow | not_member
@@ -260,9 +260,7 @@ class TestCrons(CsMemberCommon):
         self.assertEqual(silver.next_card_ids, gold_card)
         self.assertEqual(silver.partner_id.cs_level_id, self.gold)
         self.assertEqual(silver.partner_id.cs_card_id, gold_card)
-        self.assertEqual(
-            to_diamond.partner_id.cs_card_id.level_id, self.diamond
-        )
+        self.assertEqual(to_diamond.partner_id.cs_card_id.level_id, self.diamond)
         self.assertEqual(to_diamond.state, "expired")
         self.assertTrue(
             gold_card.message_ids.filtered(

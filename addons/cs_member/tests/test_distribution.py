@@ -62,8 +62,9 @@ class TestDistribution(CsMemberCommon):
             self._counts(self.customers),
             {"cs_dist_1": 25, "cs_dist_2": 25, "cs_dist_3": 50},
         )
-        self.assertEqual(set(self.customers.mapped("cs_date_assigned")),
-                         {self._date("2026-03-10")})
+        self.assertEqual(
+            set(self.customers.mapped("cs_date_assigned")), {self._date("2026-03-10")}
+        )
         self.assertEqual(self.dist_3.cs_customer_count, 50)
 
     def test_balances_existing_load(self):
@@ -77,9 +78,7 @@ class TestDistribution(CsMemberCommon):
         # totals for capacities 1/1/2 of 65 customers: ~16/16/33, so dist_1
         # (already over its share) gets nothing.
         self.assertEqual(counts["cs_dist_1"], 0)
-        totals = {
-            agent.login: agent.cs_customer_count for agent in self.agents
-        }
+        totals = {agent.login: agent.cs_customer_count for agent in self.agents}
         self.assertEqual(sum(totals.values()), 65)
         self.assertEqual(totals["cs_dist_1"], 20)
         # the other two share the rest in the ratio of their capacity
@@ -114,7 +113,9 @@ class TestDistribution(CsMemberCommon):
         # the database refuses it too
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             new_test_user(
-                self.env, "cs_dist_neg", groups="cs_member.group_cs_agent",
+                self.env,
+                "cs_dist_neg",
+                groups="cs_member.group_cs_agent",
                 cs_capacity=-2,
             )
 
@@ -124,9 +125,7 @@ class TestDistribution(CsMemberCommon):
         free = self.customers[10:20]
         self._distribute(assigned | free, self.dist_2 | self.dist_3)
         self.assertEqual(set(assigned.mapped("cs_agent_id")), {self.dist_1})
-        self.assertEqual(
-            self._counts(free), {"cs_dist_2": 3, "cs_dist_3": 7}
-        )
+        self.assertEqual(self._counts(free), {"cs_dist_2": 3, "cs_dist_3": 7})
         self.assertFalse(self._first_contacts(assigned))
         # nothing to do when every customer has an agent
         with self.assertRaisesText(UserError, "no customer to distribute"):
@@ -160,8 +159,9 @@ class TestDistribution(CsMemberCommon):
         activities = self._first_contacts(partners)
         self.assertEqual(len(activities), 4, "the old activities are removed")
         self.assertEqual(activities.user_id, self.dist_2)
-        self.assertEqual(set(activities.mapped("date_deadline")),
-                         {self._date("2026-03-19")})
+        self.assertEqual(
+            set(activities.mapped("date_deadline")), {self._date("2026-03-19")}
+        )
 
     def test_only_supervisors_distribute(self):
         with self.assertRaises(AccessError):

@@ -65,9 +65,7 @@ class TestMemberCard(CsMemberCommon):
             card.date_end = self._date("2026-03-09")
         # the database refuses it too
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            self._create_card(
-                self.customer_a2, activate=False, date_end="2026-01-01"
-            )
+            self._create_card(self.customer_a2, activate=False, date_end="2026-01-01")
 
     # ------------------------------------------------------------------
     # lifecycle
@@ -151,7 +149,9 @@ class TestMemberCard(CsMemberCommon):
     def test_one_active_card_per_member(self):
         card1 = self._create_card(self.member)
         card2 = self._create_card(self.member, self.gold, activate=False)
-        with self.assertRaisesText(ValidationError, "already has an active member card"):
+        with self.assertRaisesText(
+            ValidationError, "already has an active member card"
+        ):
             card2.with_user(self.supervisor).action_activate()
         self.assertEqual(card2.state, "draft")
         # a suspended card does not count, but cannot be resumed while another
@@ -371,8 +371,9 @@ class TestMemberCard(CsMemberCommon):
         self.assertEqual(draft.number, "MC-MANUAL-1")
         card = self._create_card(self.member)
         for vals in ({"partner_id": self.customer_a2.id}, {"number": "MC-OTHER"}):
-            with self.subTest(vals=vals), self.assertRaisesText(
-                UserError, "cannot be changed"
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesText(UserError, "cannot be changed"),
             ):
                 card.write(vals)
         self.assertEqual(card.partner_id, self.member)

@@ -91,9 +91,11 @@ class TestMemberLevel(CsMemberCommon):
         self.assertEqual(Level._get_level_for_points(10**9), self.gold)
 
     def test_member_count(self):
+        before = self.gold.member_count
         member = self._create_member("Level Count Member")
         self._create_card(member, self.gold)
         self._create_card(
             self._create_member("Draft Member"), self.gold, activate=False
         )
-        self.assertEqual(self.gold.member_count, 1)
+        self.gold.invalidate_recordset(["member_count"])
+        self.assertEqual(self.gold.member_count, before + 1)

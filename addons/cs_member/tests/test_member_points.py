@@ -6,7 +6,7 @@ from odoo.tests import freeze_time
 from .common import TODAY, CsMemberCommon
 
 # queries of one create() of points lines, whatever the number of lines
-POINTS_CREATE_BUDGET = 20
+POINTS_CREATE_BUDGET = 8
 
 
 @freeze_time(TODAY)
@@ -20,11 +20,15 @@ class TestMemberPoints(CsMemberCommon):
 
     def _db_balance(self, partner):
         self.env.flush_all()
-        self.env.cr.execute("SELECT cs_points FROM res_partner WHERE id = %s", [partner.id])
+        self.env.cr.execute(
+            "SELECT cs_points FROM res_partner WHERE id = %s", [partner.id]
+        )
         return self.env.cr.fetchone()[0]
 
     def _ledger_sum(self, partner):
-        return sum(self.Points.search([("partner_id", "=", partner.id)]).mapped("points"))
+        return sum(
+            self.Points.search([("partner_id", "=", partner.id)]).mapped("points")
+        )
 
     def test_balance_is_ledger_sum(self):
         lines = self._book(self.member, 100)
@@ -70,10 +74,18 @@ class TestMemberPoints(CsMemberCommon):
         with self.assertRaisesText(ValidationError, "cannot become negative"):
             self.Points.create(
                 [
-                    {"partner_id": self.member.id, "points": 60, "kind": "redeem",
-                     "reason": "Gift 1"},
-                    {"partner_id": self.member.id, "points": 60, "kind": "redeem",
-                     "reason": "Gift 2"},
+                    {
+                        "partner_id": self.member.id,
+                        "points": 60,
+                        "kind": "redeem",
+                        "reason": "Gift 1",
+                    },
+                    {
+                        "partner_id": self.member.id,
+                        "points": 60,
+                        "kind": "redeem",
+                        "reason": "Gift 2",
+                    },
                 ]
             )
         self.assertEqual(self.Points.search_count([]), count)
@@ -108,8 +120,9 @@ class TestMemberPoints(CsMemberCommon):
             {"partner_id": self.member2.id},
             {"balance_after": 0},
         ):
-            with self.subTest(vals=vals), self.assertRaisesText(
-                UserError, "cannot be changed"
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesText(UserError, "cannot be changed"),
             ):
                 line.write(vals)
         line.reason = "Purchase #42"
@@ -181,10 +194,18 @@ class TestMemberPoints(CsMemberCommon):
             {"partner_id": self.member2.id, "points": 300, "reason": "2"},
             {"partner_id": self.member.id, "points": 50, "reason": "3"},
             {"partner_id": member3.id, "points": 10, "reason": "4"},
-            {"partner_id": self.member2.id, "points": 300, "kind": "redeem",
-             "reason": "5"},
-            {"partner_id": self.member.id, "points": 120, "kind": "redeem",
-             "reason": "6"},
+            {
+                "partner_id": self.member2.id,
+                "points": 300,
+                "kind": "redeem",
+                "reason": "5",
+            },
+            {
+                "partner_id": self.member.id,
+                "points": 120,
+                "kind": "redeem",
+                "reason": "6",
+            },
         ]
         lines = self.Points.create(vals_list)
         self.assertEqual(lines.mapped("balance_after"), [100, 300, 150, 10, 0, 30])
@@ -197,8 +218,12 @@ class TestMemberPoints(CsMemberCommon):
         lines = self.Points.create(
             [
                 {"partner_id": self.member.id, "points": 5, "reason": "7"},
-                {"partner_id": member3.id, "points": 10, "kind": "redeem",
-                 "reason": "8"},
+                {
+                    "partner_id": member3.id,
+                    "points": 10,
+                    "kind": "redeem",
+                    "reason": "8",
+                },
             ]
         )
         self.assertEqual(lines.mapped("balance_after"), [35, 0])
@@ -236,6 +261,4 @@ class TestMemberPoints(CsMemberCommon):
         self.env.flush_all()
         self.env.cr.flush()
         self.assertEqual(self.cr.sql_log_count - start, single)
-        self.assertEqual(
-            members[0].cs_points, self._ledger_sum(members[0])
-        )
+        self.assertEqual(members[0].cs_points, self._ledger_sum(members[0]))

@@ -144,7 +144,9 @@ class CsMemberDistributionWizard(models.TransientModel):
             _key, index, agent_id, capacity = heapq.heappop(heap)
             plan[agent_id].append(partner_id)
             load[agent_id] += 1
-            heapq.heappush(heap, ((load[agent_id] + 1) / capacity, index, agent_id, capacity))
+            heapq.heappush(
+                heap, ((load[agent_id] + 1) / capacity, index, agent_id, capacity)
+            )
         return plan
 
     def _apply_plan(self, plan):
@@ -189,5 +191,7 @@ class CsMemberDistributionWizard(models.TransientModel):
     def _check_distribution_right(self):
         if not self.env.user.has_group("cs_member.group_cs_supervisor"):
             raise AccessError(
-                self.env._("Only a customer service supervisor can distribute customers.")
+                self.env._(
+                    "Only a customer service supervisor can distribute customers."
+                )
             )

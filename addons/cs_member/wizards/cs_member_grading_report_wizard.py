@@ -44,8 +44,10 @@ class CsMemberGradingReportWizard(models.TransientModel):
         self.write(
             {
                 "file_data": base64.b64encode(data),
-                "file_name": self.env._("customer_grading_%(date)s.xlsx",
-                                        date=fields.Date.context_today(self)),
+                "file_name": self.env._(
+                    "customer_grading_%(date)s.xlsx",
+                    date=fields.Date.context_today(self),
+                ),
             }
         )
         _logger.info(
@@ -73,7 +75,9 @@ class CsMemberGradingReportWizard(models.TransientModel):
         return domain
 
     def _get_partners(self):
-        return self.env["res.partner"].search(self._get_domain(), order="cs_grade, name")
+        return self.env["res.partner"].search(
+            self._get_domain(), order="cs_grade, name"
+        )
 
     def _get_matrix(self):
         """{(grade, level): count} and the levels in order, one grouped query."""
@@ -82,8 +86,10 @@ class CsMemberGradingReportWizard(models.TransientModel):
         )
         matrix = {(grade, level.id): count for grade, level, count in groups}
         level_ids = {level.id for _grade, level, _count in groups if level}
-        levels = self.env["cs.member.level"].with_context(active_test=False).search(
-            [("id", "in", list(level_ids))]
+        levels = (
+            self.env["cs.member.level"]
+            .with_context(active_test=False)
+            .search([("id", "in", list(level_ids))])
         )
         return matrix, levels
 
@@ -156,8 +162,17 @@ class CsMemberGradingReportWizard(models.TransientModel):
         labels = self._grade_labels()
         partners = self._get_partners()
         partners.fetch(
-            ["name", "cs_grade", "cs_level_id", "cs_card_id", "cs_card_date_end",
-             "cs_points", "cs_agent_id", "phone", "city"]
+            [
+                "name",
+                "cs_grade",
+                "cs_level_id",
+                "cs_card_id",
+                "cs_card_date_end",
+                "cs_points",
+                "cs_agent_id",
+                "phone",
+                "city",
+            ]
         )
         for row, partner in enumerate(partners, start=1):
             values = [
