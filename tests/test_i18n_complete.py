@@ -82,5 +82,6 @@ class TestTranslationsComplete(TransactionCase):
                     != sorted(PLACEHOLDER.findall(msgstr))
                 ]
                 self.assertFalse(
-                    broken, f"{module}: placeholders differ in translation of {broken[:5]}"
+                    broken,
+                    f"{module}: placeholders differ in translation of {broken[:5]}",
                 )
