@@ -17,10 +17,21 @@ from odoo import Command
 from odoo.tools import SQL
 
 GRADES = ["key"] + ["important"] * 4 + ["normal"] * 10 + ["potential"] * 5
-CITIES = ["Shanghai", "Beijing", "Guangzhou", "Shenzhen", "Hangzhou", "Nanjing",
-          "Chengdu", "Wuhan", "Suzhou", "Tianjin"]
+CITIES = [
+    "Shanghai",
+    "Beijing",
+    "Guangzhou",
+    "Shenzhen",
+    "Hangzhou",
+    "Nanjing",
+    "Chengdu",
+    "Wuhan",
+    "Suzhou",
+    "Tianjin",
+]
 CONTACT_WINDOWS = ["any", "any", "morning", "noon", "afternoon", "evening"]
 AGENT_CAPACITIES = [1.0, 1.0, 1.0, 2.0, 0.5]
+
 
 def _partner_columns():
     """Columns of res_partner that differ between generated customers, as SQL
@@ -56,17 +67,19 @@ def insert_partners(env, count):
     The template row is read once (a materialized CTE).
     """
     cr = env.cr
-    template = env["res.partner"].with_context(
-        tracking_disable=True, mail_create_nolog=True
-    ).create(
-        {
-            "name": "Bench Customer Template",
-            "email": "bench.template@example.com",
-            "phone": "+86 138 0000 0000",
-            "city": "Shanghai",
-            "country_id": env.ref("base.cn").id,
-            "cs_grade": "normal",
-        }
+    template = (
+        env["res.partner"]
+        .with_context(tracking_disable=True, mail_create_nolog=True)
+        .create(
+            {
+                "name": "Bench Customer Template",
+                "email": "bench.template@example.com",
+                "phone": "+86 138 0000 0000",
+                "city": "Shanghai",
+                "country_id": env.ref("base.cn").id,
+                "cs_grade": "normal",
+            }
+        )
     )
     env.flush_all()
     # Fresh statistics, and the cached plans of the foreign-key checks
@@ -123,7 +136,9 @@ def ensure_agents(env, count):
                 "login": login,
                 "email": f"{login}@example.com",
                 "groups_id": [Command.set([group.id])],
-                "cs_capacity": AGENT_CAPACITIES[int(login[-3:]) % len(AGENT_CAPACITIES)],
+                "cs_capacity": AGENT_CAPACITIES[
+                    int(login[-3:]) % len(AGENT_CAPACITIES)
+                ],
             }
             for login in missing
         ]

@@ -151,10 +151,12 @@ class Bench:
         start = time.perf_counter()
         if profiler:
             profiler.enable()
-        yield extra
-        self.env.flush_all()
-        if profiler:
-            profiler.disable()
+        try:
+            yield extra
+            self.env.flush_all()
+        finally:
+            if profiler:
+                profiler.disable()
         seconds = time.perf_counter() - start
         result = Result(
             case=name or self.case.name,

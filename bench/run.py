@@ -76,7 +76,8 @@ def parse_args(argv=None):
     parser.add_argument(
         "--profile",
         metavar="DIR",
-        help="profile each measured operation with cProfile into DIR/<case>-<rows>.prof",
+        help="profile each measured operation with cProfile "
+        "into DIR/<case>-<rows>.prof",
     )
     parser.add_argument(
         "--out",
@@ -120,7 +121,9 @@ def require_environment():
     elif not os.path.isfile(os.path.join(src, "odoo-bin")):
         problems.append(f"CS_ODOO_SRC={src} has no odoo-bin.")
     if problems:
-        sys.exit("bench: " + "\nbench: ".join(problems) + "\nbench: `make bench` sets both.")
+        sys.exit(
+            "bench: " + "\nbench: ".join(problems) + "\nbench: `make bench` sets both."
+        )
     return os.path.abspath(conf), os.path.abspath(src)
 
 
@@ -130,7 +133,6 @@ def say(message):
 
 def drop_database(odoo, db):
     from odoo.service.db import _drop_conn
-
     from odoo.tools import SQL
 
     conn = odoo.sql_db.db_connect("postgres")
@@ -169,7 +171,8 @@ def installed_modules(odoo, db, modules):
         return set()
     with odoo.sql_db.db_connect(db).cursor() as cr:
         cr.execute(
-            "SELECT name FROM ir_module_module WHERE state = 'installed' AND name IN %s",
+            "SELECT name FROM ir_module_module "
+            "WHERE state = 'installed' AND name IN %s",
             (tuple(modules),),
         )
         installed = {row[0] for row in cr.fetchall()}
@@ -235,47 +238,74 @@ def run_cases(odoo, cases, args):
     return results, failures
 
 
+HEADER = (
+    "operation",
+    "rows",
+    "details",
+    "seconds",
+    "sql s",
+    "queries",
+    "us/row",
+    "growth",
+    "aim",
+)
+
+
+def summary_row(result, first, case_, scale):
+    """The summary cells of ``result``, and whether it missed its aim.
+    ``first`` is the smallest size measured of the same case."""
+    growth = ""
+    if result is not first and first.seconds > 0 and first.rows:
+        # 1.00 = cost per row unchanged between the sizes (linear)
+        ratio = (result.seconds / first.seconds) / (result.rows / first.rows)
+        growth = f"{ratio:.2f}"
+    aim, missed = "", False
+    full_size = case_ and result.rows == case_.row_counts(1.0)[-1]
+    if full_size and case_.aim_seconds and scale == 1.0:
+        missed = result.seconds > case_.aim_seconds
+        aim = f"{'MISSED' if missed else 'ok'} <{case_.aim_seconds:g}s"
+    row = (
+        result.case,
+        str(result.rows),
+        " ".join(f"{key}={value}" for key, value in result.extra.items()),
+        f"{result.seconds:.2f}",
+        f"{result.sql_seconds:.2f}",
+        str(result.queries),
+        f"{1e6 * result.seconds / max(result.rows, 1):.1f}",
+        growth,
+        aim,
+    )
+    return row, missed
+
+
 def summary(cases, results, failures, scale):
     """Print the summary table; return the names of the missed aims."""
     by_case = {c.name: c for c in cases}
     smallest = {}
     for result in results:
         smallest.setdefault(result.case, result)
-    header = ("operation", "rows", "details", "seconds", "sql s", "queries",
-              "us/row", "growth", "aim")  # fmt: skip
     table, missed = [], []
-    for r in results:
-        first = smallest[r.case]
-        growth = ""
-        if r is not first and first.seconds > 0 and first.rows:
-            # 1.00 = cost per row unchanged between the sizes (linear)
-            growth = f"{(r.seconds / first.seconds) / (r.rows / first.rows):.2f}"
-        aim = ""
-        case_ = by_case.get(r.case)
-        if (
-            case_ and case_.aim_seconds and scale == 1.0
-            and r.rows == case_.row_counts(1.0)[-1]
-        ):
-            ok = r.seconds <= case_.aim_seconds
-            aim = f"{'ok' if ok else 'MISSED'} <{case_.aim_seconds:g}s"
-            if not ok:
-                missed.append(r.case)
-        details = " ".join(f"{k}={v}" for k, v in r.extra.items())
-        table.append((r.case, str(r.rows), details, f"{r.seconds:.2f}",
-                      f"{r.sql_seconds:.2f}", str(r.queries),
-                      f"{1e6 * r.seconds / max(r.rows, 1):.1f}", growth, aim))  # fmt: skip
-    table += [(name, str(rows), "FAILED", "", "", "", "", "", "") for name, rows in failures]
-    widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header))]
-    line = "  ".join("-" * w for w in widths)
+    for result in results:
+        row, result_missed = summary_row(
+            result, smallest[result.case], by_case.get(result.case), scale
+        )
+        table.append(row)
+        if result_missed:
+            missed.append(result.case)
+    empty = ("",) * (len(HEADER) - 3)
+    table += [(name, str(rows), "FAILED", *empty) for name, rows in failures]
+    widths = [max(len(row[i]) for row in [HEADER, *table]) for i in range(len(HEADER))]
+    line = "  ".join("-" * width for width in widths)
     print()
-    print(f"Summary (scale {scale:g}; growth = cost per row relative to the "
-          "smallest size, 1.00 is linear)")  # fmt: skip
-    print(line)
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    print(line)
-    for row in table:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
-    print(line)
+    print(
+        f"Summary (scale {scale:g}; growth = cost per row relative to the "
+        "smallest size, 1.00 is linear)"
+    )
+    for row in (line, HEADER, line, *table, line):
+        if isinstance(row, str):
+            print(row)
+        else:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
     return missed
 
 
@@ -290,10 +320,16 @@ def write_json(out_dir, args, results, failures, missed):
         "python": platform.python_version(),
         "scale": args.scale,
         "results": [
-            {"case": r.case, "rows": r.rows, "seconds": round(r.seconds, 3),
-             "sql_seconds": round(r.sql_seconds, 3), "queries": r.queries, **r.extra}
+            {
+                "case": r.case,
+                "rows": r.rows,
+                "seconds": round(r.seconds, 3),
+                "sql_seconds": round(r.sql_seconds, 3),
+                "queries": r.queries,
+                **r.extra,
+            }
             for r in results
-        ],  # fmt: skip
+        ],
         "failed": [{"case": name, "rows": rows} for name, rows in failures],
         "missed_aims": missed,
     }
@@ -306,10 +342,10 @@ def main(argv=None):
     args = parse_args(argv)
     conf, src = require_environment()
     sys.path[:0] = [BENCH_DIR, src]
-    import odoo
-
     import cases
     from harness import select_cases
+
+    import odoo
 
     cases.load_all()
     selected = select_cases(args.only)

@@ -5,11 +5,11 @@ recomputing the points balances."""
 
 from collections import Counter
 
-from odoo import Command
-from odoo.tools import SQL
-
 import generate
 from harness import case
+
+from odoo import Command
+from odoo.tools import SQL
 
 AGENTS = 50
 LINES_PER_MEMBER = 10

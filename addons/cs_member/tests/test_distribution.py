@@ -141,6 +141,17 @@ class TestDistribution(CsMemberCommon):
             partner = self.env["res.partner"].browse(activity.res_id)
             self.assertEqual(activity.user_id, partner.cs_agent_id)
             self.assertEqual(activity.date_deadline, self._date("2026-03-17"))
+            self.assertEqual(activity.res_name, partner.display_name)
+            self.assertEqual(activity.summary, self.first_contact.summary)
+            # as mail.activity.create does: the agent follows the customer,
+            # and the activity shows on the customer and in the agent's list
+            self.assertIn(partner.cs_agent_id.partner_id, partner.message_partner_ids)
+            self.assertIn(activity, partner.activity_ids)
+            self.assertEqual(partner.activity_user_id, partner.cs_agent_id)
+            follower = partner.message_follower_ids.filtered(
+                lambda f, p=partner: f.partner_id == p.cs_agent_id.partner_id
+            )
+            self.assertTrue(follower.subtype_ids, "followers get the default subtypes")
         # the company delay is the wizard's default
         self.company.cs_first_contact_days = 3
         self._distribute(self.customers[9:10], self.agents)

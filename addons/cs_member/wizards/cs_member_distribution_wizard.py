@@ -7,8 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-
-ACTIVITY_BATCH = 1000
+from odoo.tools import SQL
 
 
 class CsMemberDistributionWizard(models.TransientModel):
@@ -102,9 +101,13 @@ class CsMemberDistributionWizard(models.TransientModel):
         }
 
     def _get_partners_to_assign(self):
+        partners = self.partner_ids
         if self.reassign:
-            return self.partner_ids
-        return self.partner_ids.filtered(lambda p: not p.cs_agent_id)
+            return partners
+        # one query, instead of loading every selected customer to test a field
+        return partners.with_context(active_test=False).search(
+            [("id", "in", partners.ids), ("cs_agent_id", "=", False)], order="id"
+        )
 
     def _compute_plan(self, partner_ids):
         """Return {agent_id: [partner ids]} balancing load / capacity.
@@ -153,40 +156,99 @@ class CsMemberDistributionWizard(models.TransientModel):
         today = fields.Date.context_today(self)
         deadline = today + relativedelta(days=max(self.first_contact_days, 1))
         Partner = self.env["res.partner"].with_context(tracking_disable=True)
-        activity_type = self.env.ref("cs_member.mail_activity_type_first_contact")
-        partner_model_id = self.env["ir.model"]._get_id("res.partner")
-        activity_vals = []
         for agent_id, partner_ids in plan.items():
-            if not partner_ids:
-                continue
-            Partner.browse(partner_ids).write(
-                {"cs_agent_id": agent_id, "cs_date_assigned": today}
-            )
-            activity_vals += [
-                {
-                    "res_model_id": partner_model_id,
-                    "res_id": partner_id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": agent_id,
-                    "date_deadline": deadline,
-                    "summary": activity_type.summary,
-                }
-                for partner_id in partner_ids
-            ]
+            if partner_ids:
+                Partner.browse(partner_ids).write(
+                    {"cs_agent_id": agent_id, "cs_date_assigned": today}
+                )
+        self._schedule_first_contacts(plan, deadline)
+        return True
+
+    def _schedule_first_contacts(self, plan, deadline):
+        """Give each agent a "first contact" activity per newly assigned
+        customer, and make the agent follow the customer, as
+        ``mail.activity.create`` would (B2).
+
+        Set-based SQL: through the ORM, 100,000 activities and their
+        followers cost about 50 of the 66 seconds of a distribution (record
+        by record defaults, computed fields written in a second UPDATE,
+        followers per batch). The customers were written through the ORM
+        just before, so the user's access to them is checked.
+        """
+        partner_ids = [pid for pids in plan.values() for pid in pids]
+        if not partner_ids:
+            return
+        agent_ids = [aid for aid, pids in plan.items() for _pid in pids]
+        activity_type = self.env.ref("cs_member.mail_activity_type_first_contact")
         Activity = self.env["mail.activity"].with_context(
-            mail_activity_quick_update=True, tracking_disable=True
+            mail_activity_quick_update=True
         )
         # a reassigned customer's pending first contact moves to the new agent
         Activity.search(
             [
                 ("res_model", "=", "res.partner"),
-                ("res_id", "in", [vals["res_id"] for vals in activity_vals]),
+                ("res_id", "in", partner_ids),
                 ("activity_type_id", "=", activity_type.id),
             ]
         ).unlink()
-        for start in range(0, len(activity_vals), ACTIVITY_BATCH):
-            Activity.create(activity_vals[start : start + ACTIVITY_BATCH])
-        return True
+        self.env.flush_all()
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mail_activity (
+                       res_model_id, res_model, res_id, res_name, activity_type_id,
+                       summary, user_id, user_tz, date_deadline, active,
+                       create_uid, create_date, write_uid, write_date)
+                SELECT %(model_id)s, 'res.partner', partner.id, partner.complete_name,
+                       %(type_id)s, %(summary)s, new.user_id, agent.tz,
+                       %(deadline)s, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(partner_ids)s::int[], %(agent_ids)s::int[])
+                       AS new(partner_id, user_id)
+                  JOIN res_partner partner ON partner.id = new.partner_id
+                  JOIN res_users users ON users.id = new.user_id
+                  JOIN res_partner agent ON agent.id = users.partner_id
+                """,
+                model_id=self.env["ir.model"]._get_id("res.partner"),
+                type_id=activity_type.id,
+                summary=activity_type.summary,
+                deadline=deadline,
+                uid=self.env.uid,
+                now=now,
+                partner_ids=partner_ids,
+                agent_ids=agent_ids,
+            )
+        )
+        subtype_ids = self.env["mail.message.subtype"]._default_subtypes("res.partner")[
+            0
+        ]
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH follower AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT DISTINCT 'res.partner', new.partner_id, users.partner_id
+                      FROM unnest(%(partner_ids)s::int[], %(agent_ids)s::int[])
+                           AS new(partner_id, user_id)
+                      JOIN res_users users ON users.id = new.user_id
+                    ON CONFLICT DO NOTHING
+                    RETURNING id
+                )
+                INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                SELECT follower.id, subtype_id
+                  FROM follower, unnest(%(subtype_ids)s::int[]) AS subtype_id
+                """,
+                partner_ids=partner_ids,
+                agent_ids=agent_ids,
+                subtype_ids=subtype_ids,
+            )
+        )
+        self.env["mail.activity"].invalidate_model()
+        self.env["mail.followers"].invalidate_model()
+        self.env["res.partner"].invalidate_model(
+            ["activity_ids", "message_follower_ids", "message_partner_ids"]
+        )
 
     def _check_distribution_right(self):
         if not self.env.user.has_group("cs_member.group_cs_supervisor"):
