@@ -13,7 +13,7 @@
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run test bench lint clean
+.PHONY: help run test bench lint i18n clean
 
 help: ## Show this help
 	@printf 'Usage: make <target> [VAR=value ...]\n\nTargets:\n'
@@ -32,6 +32,9 @@ bench: ## Run the benchmarks (bench/run.py) against the bootstrapped server
 
 lint: ## Run the pre-commit checks (ruff, pylint-odoo, OCA checks, prettier)
 	@bash scripts/lint.sh
+
+i18n: ## Refresh i18n/<module>.pot and merge it into zh_CN.po (MODULES=...)
+	@bash scripts/i18n.sh
 
 clean: ## Drop the project databases, stop the private PostgreSQL, remove .run/
 	@bash scripts/clean.sh

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `make i18n MODULES=cs_callback`: refresh each module's i18n/<module>.pot
+# with Odoo's exporter (from a throwaway database holding the module without
+# demo data) and merge it into i18n/zh_CN.po (msgmerge keeps the existing
+# translations, drops obsolete terms, adds new ones with an empty msgstr).
+# Prints how many terms still need a translation; tests/test_i18n_complete.py
+# fails while any is left.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DB="cs_i18n_$$"
+conf="$CS_RUN_DIR/odoo-i18n.conf"
+log="$CS_LOG_DIR/i18n.log"
+
+cleanup() {
+    [ -n "${CS_PG_KIND:-}" ] || return 0
+    { cs_db_drop "$DB"; cs_pg_stop_if_started; } >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+command -v msgmerge >/dev/null 2>&1 ||
+    cs_die "msgmerge not found: apt-get install -y gettext"
+cs_bootstrap
+mapfile -t modules < <(cs_selected_modules | sed '/^$/d')
+[ "${#modules[@]}" -gt 0 ] || cs_die "no module to export"
+
+cs_write_conf "$conf" <<EOF2
+log_level = warn
+EOF2
+: >"$log"
+for module in "${modules[@]}"; do
+    dir="$(cs_module_dir "$module")"
+    pot="$dir/i18n/$module.pot"
+    po="$dir/i18n/zh_CN.po"
+    mkdir -p "$dir/i18n"
+    cs_info "exporting the terms of $module"
+    cs_db_drop "$DB"
+    "$CS_PY" "$ODOO_BIN" -c "$conf" -d "$DB" -i "$module" --without-demo=all \
+        --stop-after-init --logfile="$log" </dev/null
+    "$CS_PY" "$ODOO_BIN" -c "$conf" -d "$DB" --i18n-export="$pot" \
+        --modules="$module" --stop-after-init --logfile="$log" </dev/null
+    if [ -f "$po" ]; then
+        msgmerge --quiet --no-fuzzy-matching --update --backup=none "$po" "$pot"
+        msgattrib --no-obsolete -o "$po" "$po"
+    else
+        msginit --no-translator --locale=zh_CN.UTF-8 -i "$pot" -o "$po"
+    fi
+    missing="$(msgattrib --untranslated --no-obsolete "$po" | grep -c '^msgid ' || true)"
+    # msgattrib prints the header entry too when anything is left
+    [ "$missing" -gt 0 ] && missing=$((missing - 1))
+    printf '%s: %s term(s) to translate in %s\n' "$module" "$missing" "${po#"$CS_REPO"/}"
+done
