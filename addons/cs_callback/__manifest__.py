@@ -18,6 +18,7 @@
         "security/cs_callback_coverage_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "data/cs_callback_script_data.xml",
         "views/cs_callback_script_views.xml",
         "views/cs_callback_plan_views.xml",

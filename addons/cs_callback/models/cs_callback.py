@@ -7,6 +7,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
 
 from .cs_callback_plan import CHANNEL_SELECTION, KIND_SELECTION
 
@@ -124,6 +125,13 @@ class CsCallback(models.Model):
     lead_id = fields.Many2one(
         "crm.lead", string="Opportunity", readonly=True, copy=False
     )
+    survey_user_input_id = fields.Many2one(
+        "survey.user_input",
+        string="Survey Answer",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
     res_model = fields.Char(string="Source Model", index=True, readonly=True)
     res_id = fields.Many2oneReference(
         string="Source Record", model_field="res_model", readonly=True
@@ -221,6 +229,47 @@ class CsCallback(models.Model):
         return super()._message_auto_subscribe_followers(
             updated_values, default_subtype_ids
         )
+
+    def _send_email_callbacks(self):
+        """Send the plan's e-mail template to the customers of these e-mail
+        callbacks, in batch: the callback stays to do until the customer
+        answers (by reply or through the plan's survey)."""
+        for template, callbacks in (
+            self.filtered(lambda c: c.channel == "email" and c.state == "todo")
+            .grouped(lambda c: c.plan_id.mail_template_id)
+            .items()
+        ):
+            with_email = callbacks.filtered("partner_id.email")
+            if not template or not with_email:
+                continue
+            # sudo: the template shows the plan's survey link, which agents
+            # and supervisors may not read
+            template.sudo().send_mail_batch(with_email.ids)
+            with_email.write({"attempt_count": 1})
+
+    def _message_post_after_hook(self, message, msg_vals):
+        """A customer's e-mail reply to an e-mail callback is their answer:
+        the customer is reached and their words become the feedback, the
+        agent confirms the satisfaction and records the call."""
+        res = super()._message_post_after_hook(message, msg_vals)
+        if (
+            msg_vals.get("message_type") == "email"
+            and len(self) == 1
+            and self.state == "todo"
+            and self.channel == "email"
+            and self.partner_id
+            and msg_vals.get("author_id") == self.partner_id.id
+        ):
+            text = html2plaintext(message.body or "").strip()
+            vals = {"outcome": "reached"}
+            if text:
+                vals["feedback"] = (
+                    f"{self.feedback}\n\n{text}" if self.feedback else text
+                )
+            # sudo: the customer's incoming e-mail is posted without the
+            # agent's rights
+            self.sudo().write(vals)
+        return res
 
     def action_done(self):
         """Record the call: reached customers close the callback, unreached

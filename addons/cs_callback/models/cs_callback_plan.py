@@ -59,6 +59,16 @@ class CsCallbackPlan(models.Model):
     )
     script_id = fields.Many2one("cs.callback.script")
     survey_id = fields.Many2one("survey.survey")
+    mail_template_id = fields.Many2one(
+        "mail.template",
+        string="E-mail Template",
+        domain=[("model", "=", "cs.callback")],
+        default=lambda self: self.env.ref(
+            "cs_callback.mail_template_callback_email", raise_if_not_found=False
+        ),
+        help="Sent to each customer of an e-mail plan when its callbacks are "
+        "generated; the reply is recorded on the callback.",
+    )
     agent_ids = fields.Many2many("res.users", string="Agents")
     deadline_days = fields.Integer(
         default=lambda self: self.env.company.cs_callback_deadline_days,
@@ -150,6 +160,8 @@ class CsCallbackPlan(models.Model):
             vals_list = self._prepare_callbacks(partners)
             for start in range(0, len(vals_list), GENERATE_BATCH):
                 callbacks |= callbacks.create(vals_list[start : start + GENERATE_BATCH])
+            if self.channel == "email":
+                callbacks._send_email_callbacks()
         if self.state == "draft":
             self.state = "running"
         self.message_post(

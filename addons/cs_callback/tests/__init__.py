@@ -6,3 +6,4 @@ from . import test_hooks
 from . import test_access
 from . import test_reports
 from . import test_coverage_report
+from . import test_email_survey
