@@ -200,3 +200,110 @@ def analyze(env, *tables):
     on a live database."""
     for table in tables:
         env.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
+
+
+def insert_member_cards(env, partner_ids, levels, date_start="2026-01-01"):
+    """Give every partner of ``partner_ids`` one active card (``new``) of
+    ``levels`` (cycling) valid one year, and set what the ORM computes on
+    the partner (``cs_card_id``, ``cs_is_member``, ``cs_level_id``,
+    ``cs_card_date_end``). Returns the number of cards."""
+    cr = env.cr
+    cr.execute(
+        SQL(
+            """
+              WITH p AS (
+                SELECT pid, row_number() OVER (ORDER BY pid) AS g
+                  FROM unnest(%s::int[]) pid)
+            INSERT INTO cs_member_card (
+                   number, partner_id, level_id, company_id, date_start, date_end,
+                   state, change_type, create_uid, create_date, write_uid,
+                   write_date)
+            SELECT 'BENCH' || lpad(p.g::text, 8, '0'), p.pid,
+                   (%s::int[])[1 + mod(p.g, %s)], %s, %s::date,
+                   %s::date + interval '1 year' - interval '1 day',
+                   'active', 'new', %s, now() at time zone 'UTC', %s,
+                   now() at time zone 'UTC'
+              FROM p
+            """,
+            list(partner_ids),
+            list(levels.ids),
+            len(levels),
+            env.company.id,
+            date_start,
+            date_start,
+            env.uid,
+            env.uid,
+        )
+    )
+    count = cr.rowcount
+    cr.execute(
+        SQL(
+            """
+            UPDATE res_partner p
+               SET cs_card_id = c.id, cs_is_member = TRUE,
+                   cs_level_id = c.level_id, cs_card_date_end = c.date_end
+              FROM cs_member_card c
+             WHERE c.partner_id = p.id AND c.state = 'active'
+               AND p.id = ANY(%s)
+            """,
+            list(partner_ids),
+        )
+    )
+    env.invalidate_all()
+    return count
+
+
+def assign_agents(env, partner_ids, agents):
+    """Set ``cs_agent_id`` of the partners round-robin over ``agents``."""
+    env.cr.execute(
+        SQL(
+            """
+            UPDATE res_partner p
+               SET cs_agent_id = (%s::int[])[1 + mod(s.g, %s)]
+              FROM (SELECT pid, row_number() OVER (ORDER BY pid) AS g
+                      FROM unnest(%s::int[]) pid) s
+             WHERE p.id = s.pid
+            """,
+            list(agents.ids),
+            len(agents),
+            list(partner_ids),
+        )
+    )
+    env.invalidate_all()
+
+
+def insert_done_callbacks(env, partner_ids, agents, days_ago=10):
+    """One routine phone callback done ``days_ago`` days ago per partner,
+    made by ``agents`` (cycling). Returns the number of callbacks."""
+    env.cr.execute(
+        SQL(
+            """
+              WITH p AS (
+                SELECT pid, row_number() OVER (ORDER BY pid) AS g
+                  FROM unnest(%s::int[]) pid)
+            INSERT INTO cs_callback (
+                   partner_id, kind, channel, state, date_done, date_deadline,
+                   scheduled_at, company_id, user_id, attempt_count, create_uid,
+                   create_date, write_uid, write_date)
+            SELECT p.pid, 'routine', 'phone', 'done',
+                   now() at time zone 'UTC' - make_interval(days => %s),
+                   (now() at time zone 'UTC')::date - %s + 7,
+                   now() at time zone 'UTC' - make_interval(days => %s + 1),
+                   %s, (%s::int[])[1 + mod(p.g, %s)], 1, %s,
+                   now() at time zone 'UTC', %s, now() at time zone 'UTC'
+              FROM p
+            """,
+            list(partner_ids),
+            days_ago,
+            days_ago,
+            days_ago,
+            env.company.id,
+            list(agents.ids),
+            len(agents),
+            env.uid,
+            env.uid,
+        )
+    )
+    count = env.cr.rowcount
+    env.invalidate_all()
+    return count
