@@ -1,6 +1,5 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import logging
 
 from odoo import api, fields, models
@@ -24,6 +23,7 @@ class CsCallbackSummaryWizard(models.TransientModel):
     XLSX: volumes, reach rate, satisfaction, agents and top feedback."""
 
     _name = "cs.callback.summary.wizard"
+    _inherit = ["cs.xlsx.export.mixin"]
     _description = "Callback Summary Report"
 
     plan_id = fields.Many2one(
@@ -47,8 +47,6 @@ class CsCallbackSummaryWizard(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    file_data = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     def _default_plan_id(self):
         if self.env.context.get("active_model") == "cs.callback.plan":
@@ -88,23 +86,15 @@ class CsCallbackSummaryWizard(models.TransientModel):
     def action_export_xlsx(self):
         self.ensure_one()
         self._check_report_right()
-        data = build_summary_xlsx(self, self._get_summary())
-        self.write(
-            {
-                "file_data": base64.b64encode(data),
-                "file_name": self.env._(
-                    "callback_summary_%(date)s.xlsx",
-                    date=fields.Date.context_today(self),
-                ),
-            }
+        action = self._cs_xlsx_download(
+            build_summary_xlsx(self, self._get_summary()),
+            self.env._(
+                "callback_summary_%(date)s.xlsx",
+                date=fields.Date.context_today(self),
+            ),
         )
         _logger.info("Callback summary exported by user #%s", self.env.uid)
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}"
-            "?download=true",
-            "target": "self",
-        }
+        return action
 
     def _check_report_right(self):
         if not self.env.su and not self.env.user.has_group(

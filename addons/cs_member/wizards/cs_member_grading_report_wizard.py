@@ -1,6 +1,5 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import io
 import logging
 
@@ -22,6 +21,7 @@ class CsMemberGradingReportWizard(models.TransientModel):
     logged, as customer files may not leave the department at will (A3)."""
 
     _name = "cs.member.grading.report.wizard"
+    _inherit = ["cs.xlsx.export.mixin"]
     _description = "Customer Grading Report"
 
     grade = fields.Selection(
@@ -31,8 +31,6 @@ class CsMemberGradingReportWizard(models.TransientModel):
     agent_ids = fields.Many2many("res.users", string="Agents")
     members_only = fields.Boolean(default=True)
     include_list = fields.Boolean(string="Include Customer List", default=True)
-    file_data = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     def action_export_xlsx(self):
         self.ensure_one()
@@ -40,27 +38,19 @@ class CsMemberGradingReportWizard(models.TransientModel):
             raise AccessError(
                 self.env._("Only a customer service supervisor can export customers.")
             )
-        data = self._build_xlsx()
-        self.write(
-            {
-                "file_data": base64.b64encode(data),
-                "file_name": self.env._(
-                    "customer_grading_%(date)s.xlsx",
-                    date=fields.Date.context_today(self),
-                ),
-            }
+        action = self._cs_xlsx_download(
+            self._build_xlsx(),
+            self.env._(
+                "customer_grading_%(date)s.xlsx",
+                date=fields.Date.context_today(self),
+            ),
         )
         _logger.info(
             "Customer grading exported by user #%s (%s rows)",
             self.env.uid,
             len(self._get_partners()) if self.include_list else 0,
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}"
-            "?download=true",
-            "target": "self",
-        }
+        return action
 
     def _get_domain(self):
         domain = [("cs_grade", "!=", False)]
