@@ -1,0 +1,38 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Customer Service: Complaints",
+    "summary": "The complaint closed loop (投诉): working-day deadlines, department "
+    "routing, escalation, penalties, portal and e-mail intake",
+    "version": "18.0.1.0.0",
+    "category": "Customer Service",
+    "website": "https://github.com/cs-suite/customer-service",
+    "author": "Customer Service Suite authors",
+    "maintainers": ["cs-suite"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": ["cs_callback", "hr", "portal", "resource"],
+    "data": [
+        "security/cs_complaint_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
+        "data/cs_complaint_category_data.xml",
+        "data/cs_complaint_sla_data.xml",
+        "data/mail_alias_data.xml",
+        "data/ir_cron_data.xml",
+        "views/cs_complaint_category_views.xml",
+        "views/cs_complaint_sla_views.xml",
+        "views/cs_complaint_penalty_views.xml",
+        "views/cs_complaint_views.xml",
+        "views/resource_calendar_views.xml",
+        "views/res_partner_views.xml",
+        "views/cs_callback_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/cs_complaint_reply_wizard_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": ["demo/cs_complaint_demo.xml"],
+    "installable": True,
+}

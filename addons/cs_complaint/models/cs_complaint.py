@@ -1,0 +1,979 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html2plaintext, is_html_empty
+
+from .cs_complaint_sla import SEVERITY_SELECTION
+
+STATE_SELECTION = [
+    ("new", "New"),
+    ("assessed", "Accepted"),
+    ("investigating", "Investigating"),
+    ("proposed", "Solution Proposed"),
+    ("approved", "Solution Approved"),
+    ("implementing", "Implementing"),
+    ("resolved", "Resolved"),
+    ("closed", "Closed"),
+    ("rejected", "Rejected"),
+]
+CHANNEL_SELECTION = [
+    ("phone", "Phone"),
+    ("email", "E-mail"),
+    ("walk_in", "Visit"),
+    ("letter", "Letter"),
+    ("web", "Web Form"),
+    ("portal", "Customer Portal"),
+    ("callback", "Callback"),
+]
+SLA_STATUS_SELECTION = [
+    ("on_track", "On Track"),
+    ("at_risk", "At Risk"),
+    ("breached", "Breached"),
+]
+ESCALATION_SELECTION = [
+    ("0", "Handler"),
+    ("1", "Department Manager"),
+    ("2", "Customer-Service Manager"),
+]
+OPEN_STATES = ("new", "assessed", "investigating", "proposed", "approved", "implementing")
+FINAL_STATES = ("resolved", "closed", "rejected")
+HIGH_SEVERITIES = ("serious", "critical")
+SLA_STATUS_RANK = {"on_track": 0, "at_risk": 1, "breached": 2}
+# fields whose change moves the deadlines
+DEADLINE_FIELDS = {"date_received", "severity", "category_id", "company_id", "date_routed"}
+
+
+class CsComplaint(models.Model):
+    """A customer complaint (投诉) and its closed loop: accepted, judged,
+    investigated, solved with the leader's approval, implemented with the
+    customer's acceptance, called back and closed, in working-day deadlines."""
+
+    _name = "cs.complaint"
+    _inherit = [
+        "portal.mixin",
+        "mail.thread.cc",
+        "mail.activity.mixin",
+        "cs.callback.mixin",
+    ]
+    _description = "Complaint"
+    _order = "date_received desc, id desc"
+    _mail_post_access = "read"
+    _primary_email = "email_from"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    subject = fields.Char(tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, tracking=True
+    )
+    partner_phone = fields.Char(related="partner_id.phone", string="Phone")
+    partner_mobile = fields.Char(related="partner_id.mobile", string="Mobile")
+    email_from = fields.Char(
+        string="E-mail", compute="_compute_email_from", store=True, readonly=False
+    )
+    lookup_phone = fields.Char(
+        string="Find by Phone",
+        store=False,
+        help="Type the caller's phone number to find the customer.",
+    )
+    channel = fields.Selection(
+        CHANNEL_SELECTION, required=True, default="phone", tracking=True
+    )
+    date_received = fields.Datetime(
+        string="Received", required=True, default=fields.Datetime.now, index=True, tracking=True
+    )
+    category_id = fields.Many2one(
+        "cs.complaint.category", index="btree_not_null", tracking=True
+    )
+    severity = fields.Selection(
+        SEVERITY_SELECTION, required=True, default="normal", index=True, tracking=True
+    )
+    description = fields.Html(sanitize=True, sanitize_style=True, required=True)
+    customer_request = fields.Text(string="Customer's Request")
+    department_id = fields.Many2one(
+        "hr.department", string="Responsible Department", index="btree_not_null", tracking=True
+    )
+    responsible_employee_ids = fields.Many2many(
+        "hr.employee", string="Responsible Persons", tracking=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Handler",
+        index=True,
+        tracking=True,
+        default=lambda self: self._default_user_id(),
+        domain=lambda self: [("groups_id", "in", self.env.ref("cs_member.group_cs_agent").ids)],
+    )
+    state = fields.Selection(
+        STATE_SELECTION,
+        default="new",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        group_expand="_group_expand_states",
+    )
+    reject_reason = fields.Text(string="Reason of Rejection", copy=False)
+    root_cause = fields.Text(copy=False)
+    solution = fields.Text(copy=False)
+    compensation_amount = fields.Monetary(copy=False, tracking=True)
+    compensation_kind = fields.Selection(
+        [
+            ("cash", "Cash"),
+            ("voucher", "Voucher"),
+            ("points", "Member Points"),
+            ("replacement", "Replacement"),
+            ("repair", "Repair"),
+            ("other", "Other"),
+        ],
+        copy=False,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    date_approved = fields.Datetime(readonly=True, copy=False)
+    customer_accepted = fields.Boolean(
+        string="Customer Accepted",
+        copy=False,
+        tracking=True,
+        help="The customer accepted the solution (signature, e-mail or call).",
+    )
+    date_accepted = fields.Datetime(string="Accepted On", copy=False)
+    customer_feedback = fields.Text(copy=False)
+    summary = fields.Text(
+        string="Summary and Improvement",
+        copy=False,
+        help="Evaluation of the case and the improvement proposed.",
+    )
+    sla_id = fields.Many2one(
+        "cs.complaint.sla",
+        string="Deadline Policy",
+        compute="_compute_deadlines",
+        store=True,
+        readonly=True,
+    )
+    date_ack_deadline = fields.Datetime(
+        string="Acknowledge By", compute="_compute_deadlines", store=True, readonly=True
+    )
+    date_reply_deadline = fields.Datetime(
+        string="Department Reply By", compute="_compute_deadlines", store=True, readonly=True
+    )
+    date_resolve_deadline = fields.Datetime(
+        string="Solve By",
+        compute="_compute_deadlines",
+        store=True,
+        readonly=True,
+        index=True,
+    )
+    date_ack = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+    date_routed = fields.Datetime(string="Routed On", readonly=True, copy=False)
+    date_reply = fields.Datetime(string="Department Replied On", readonly=True, copy=False)
+    date_resolved = fields.Datetime(string="Resolved On", readonly=True, copy=False)
+    date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    sla_status = fields.Selection(
+        SLA_STATUS_SELECTION,
+        string="Deadline Status",
+        default="on_track",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    sla_met = fields.Boolean(
+        string="Solved in Time", readonly=True, copy=False, help="Set at resolution."
+    )
+    handling_hours = fields.Float(
+        readonly=True, copy=False, help="Hours from receipt to resolution."
+    )
+    escalation_level = fields.Selection(
+        ESCALATION_SELECTION, default="0", required=True, readonly=True, copy=False, tracking=True
+    )
+    date_escalated = fields.Datetime(readonly=True, copy=False)
+    is_manager_alerted = fields.Boolean(readonly=True, copy=False)
+    is_repeat = fields.Boolean(
+        string="Repeat Complaint",
+        compute="_compute_is_repeat",
+        store=True,
+        help="The customer complained in the same category within the configured "
+        "window.",
+    )
+    repeat_of_id = fields.Many2one(
+        "cs.complaint", string="Repeat Of", compute="_compute_is_repeat", store=True
+    )
+    reopen_count = fields.Integer(readonly=True, copy=False)
+    is_valid = fields.Boolean(
+        string="Valid", compute="_compute_is_valid", store=True, help="Not rejected."
+    )
+    penalty_ids = fields.One2many("cs.complaint.penalty", "complaint_id", string="Penalties")
+    reply_ids = fields.One2many("cs.complaint.reply", "complaint_id", string="Department Replies")
+    callback_ids = fields.One2many(
+        "cs.callback", compute="_compute_callback_ids", string="Callbacks"
+    )
+    callback_count = fields.Integer(compute="_compute_callback_ids")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    # ------------------------------------------------------------------
+    # defaults and computes
+    # ------------------------------------------------------------------
+
+    def _default_user_id(self):
+        if self.env.user.has_group("cs_member.group_cs_agent"):
+            return self.env.user
+        return self.env["res.users"]
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in STATE_SELECTION]
+
+    @api.depends("partner_id.email")
+    def _compute_email_from(self):
+        for complaint in self:
+            if complaint.partner_id.email:
+                complaint.email_from = complaint.partner_id.email
+
+    @api.depends("state")
+    def _compute_is_valid(self):
+        for complaint in self:
+            complaint.is_valid = complaint.state != "rejected"
+
+    @api.depends("severity", "category_id", "date_received", "company_id", "date_routed")
+    def _compute_deadlines(self):
+        """The three deadlines on the company's working schedule, planned for
+        the whole batch with one read of the working time per schedule."""
+        policies = self.env["cs.complaint.sla"].sudo()._cs_find_policies(self)
+        by_calendar = {}
+        for complaint in self:
+            policy = policies.get(complaint.id)
+            complaint.sla_id = policy
+            if not policy or not complaint.date_received:
+                complaint.update(
+                    {
+                        "date_ack_deadline": False,
+                        "date_reply_deadline": False,
+                        "date_resolve_deadline": False,
+                    }
+                )
+                continue
+            calendar = complaint.company_id.resource_calendar_id
+            if not calendar:
+                raise UserError(
+                    self.env._(
+                        "Company %(company)s has no working schedule: set one to "
+                        "compute complaint deadlines.",
+                        company=complaint.company_id.name,
+                    )
+                )
+            by_calendar.setdefault(calendar, []).append((complaint, policy))
+        for calendar, items in by_calendar.items():
+            requests = []
+            for complaint, policy in items:
+                requests.append((complaint.date_received, "hours", policy.ack_hours))
+                requests.append((complaint.date_received, "days", policy.resolve_days))
+                if complaint.date_routed:
+                    requests.append((complaint.date_routed, "days", policy.reply_days))
+            deadlines = iter(calendar.sudo()._cs_plan_deadlines(requests))
+            for complaint, _policy in items:
+                complaint.date_ack_deadline = next(deadlines)
+                complaint.date_resolve_deadline = next(deadlines)
+                complaint.date_reply_deadline = (
+                    next(deadlines) if complaint.date_routed else False
+                )
+
+    @api.depends("partner_id", "category_id", "date_received", "company_id")
+    def _compute_is_repeat(self):
+        """Flag a complaint when the same customer complained in the same
+        category within the company's window; one query for the batch."""
+        candidates = self.filtered(
+            lambda c: c.partner_id and c.category_id and c.date_received
+        )
+        (self - candidates).update({"is_repeat": False, "repeat_of_id": False})
+        if not candidates:
+            return
+        longest = max(candidates.company_id.mapped("cs_complaint_repeat_days") or [0])
+        earliest = min(candidates.mapped("date_received")) - timedelta(days=longest)
+        domain = [
+            ("partner_id", "in", candidates.partner_id.ids),
+            ("category_id", "in", candidates.category_id.ids),
+            ("date_received", ">=", earliest),
+        ]
+        if candidates.ids:
+            domain.append(("id", "not in", [i for i in candidates.ids if i]))
+        earlier = self.sudo().search_fetch(
+            domain, ["partner_id", "category_id", "date_received"], order="date_received"
+        )
+        history = {}
+        for other in earlier:
+            history.setdefault((other.partner_id.id, other.category_id.id), []).append(
+                (other.date_received, other.id)
+            )
+        for complaint in candidates:
+            window = timedelta(days=complaint.company_id.cs_complaint_repeat_days)
+            previous = [
+                (date, cid)
+                for date, cid in history.get(
+                    (complaint.partner_id.id, complaint.category_id.id), []
+                )
+                if complaint.date_received - window <= date < complaint.date_received
+            ]
+            previous += [
+                (other.date_received, other.id)
+                for other in candidates
+                if other != complaint
+                and other.partner_id == complaint.partner_id
+                and other.category_id == complaint.category_id
+                and complaint.date_received - window
+                <= other.date_received
+                < complaint.date_received
+            ]
+            if previous and complaint.company_id.cs_complaint_repeat_days:
+                complaint.is_repeat = True
+                complaint.repeat_of_id = max(previous)[1]
+            else:
+                complaint.is_repeat = False
+                complaint.repeat_of_id = False
+
+    def _compute_callback_ids(self):
+        callbacks = self.env["cs.callback"].search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        )
+        by_complaint = callbacks.grouped("res_id")
+        for complaint in self:
+            complaint.callback_ids = by_complaint.get(complaint.id, callbacks.browse())
+            complaint.callback_count = len(complaint.callback_ids)
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for complaint in self:
+            complaint.access_url = f"/my/complaints/{complaint.id}"
+
+    @api.depends("name", "subject")
+    def _compute_display_name(self):
+        for complaint in self:
+            complaint.display_name = (
+                f"{complaint.name} {complaint.subject}" if complaint.subject else complaint.name
+            )
+
+    # ------------------------------------------------------------------
+    # constraints and onchanges
+    # ------------------------------------------------------------------
+
+    @api.constrains("description")
+    def _check_description(self):
+        for complaint in self:
+            if is_html_empty(complaint.description) or not html2plaintext(
+                complaint.description or ""
+            ).strip():
+                raise ValidationError(
+                    self.env._("Describe the complaint: the description is empty.")
+                )
+
+    @api.constrains("compensation_amount")
+    def _check_compensation(self):
+        for complaint in self:
+            if complaint.compensation_amount < 0:
+                raise ValidationError(
+                    self.env._("A compensation cannot be negative.")
+                )
+
+    @api.onchange("lookup_phone")
+    def _onchange_lookup_phone(self):
+        """Find the caller by phone or mobile, ignoring spaces and dashes."""
+        digits = "".join(ch for ch in (self.lookup_phone or "") if ch.isdigit())
+        if len(digits) < 5:
+            return None
+        partners = self.env["res.partner"]._cs_find_by_phone(digits, limit=2)
+        if len(partners) == 1:
+            self.partner_id = partners
+            return None
+        if not partners:
+            return {
+                "warning": {
+                    "title": self.env._("No customer found"),
+                    "message": self.env._(
+                        "No customer has the number %(number)s: create the customer "
+                        "from the Customer field.",
+                        number=self.lookup_phone,
+                    ),
+                }
+            }
+        return {
+            "warning": {
+                "title": self.env._("Several customers found"),
+                "message": self.env._(
+                    "Several customers have the number %(number)s: choose one in "
+                    "the Customer field.",
+                    number=self.lookup_phone,
+                ),
+            }
+        }
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = sequence.next_by_code("cs.complaint") or "/"
+            if vals.get("department_id"):
+                vals.setdefault("date_routed", now)
+        complaints = super().create(vals_list)
+        complaints._cs_subscribe_customers()
+        complaints._cs_update_sla_status()
+        complaints._cs_after_intake()
+        return complaints
+
+    def write(self, vals):
+        if "department_id" in vals:
+            vals = dict(vals, date_routed=fields.Datetime.now() if vals["department_id"] else False)
+            vals.setdefault("date_reply", False)
+        routed = self.env["cs.complaint"]
+        if vals.get("department_id"):
+            routed = self.filtered(lambda c: c.department_id.id != vals["department_id"])
+        res = super().write(vals)
+        if DEADLINE_FIELDS & set(vals) or {"date_ack", "date_reply", "state"} & set(vals):
+            self._cs_update_sla_status()
+        if routed:
+            routed._cs_request_department_reply()
+        if vals.get("severity") in HIGH_SEVERITIES:
+            self._cs_alert_manager()
+        return res
+
+    def unlink(self):
+        if not self.env.user.has_group("base.group_system"):
+            raise AccessError(
+                self.env._("Complaints are archived, never deleted: ask an administrator.")
+            )
+        return super().unlink()
+
+    def _cs_subscribe_customers(self):
+        """The customers follow their complaints (portal, notices), one insert
+        per customer instead of one subscription per complaint."""
+        Followers = self.env["mail.followers"].sudo()
+        for partner, complaints in self.grouped("partner_id").items():
+            if partner.active:
+                Followers._insert_followers(
+                    self._name,
+                    complaints.ids,
+                    partner.ids,
+                    check_existing=True,
+                    existing_policy="skip",
+                )
+
+    def _cs_after_intake(self):
+        """What follows the registration: the department's reply request, the
+        manager's alert for serious cases, the customer's acknowledgement."""
+        self.filtered("department_id")._cs_request_department_reply()
+        self._cs_alert_manager()
+        self._cs_send_template("cs_complaint.mail_template_complaint_ack")
+
+    # ------------------------------------------------------------------
+    # mail gateway
+    # ------------------------------------------------------------------
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A complaint by e-mail: the sender becomes the customer (matched by
+        e-mail, else created), the subject and body are kept."""
+        values = dict(custom_values or {})
+        email = (msg_dict.get("email_from") or "").strip()
+        partner = self.env["res.partner"]
+        if msg_dict.get("author_id"):
+            partner = partner.browse(msg_dict["author_id"]).exists()
+        if not partner and email:
+            partner = self._cs_partner_from_email(email)
+        body = msg_dict.get("body") or ""
+        if is_html_empty(body):
+            body = self.env._("<p>(The e-mail had no text.)</p>")
+        values.setdefault("partner_id", partner.id)
+        values.setdefault("channel", "email")
+        values.setdefault("subject", msg_dict.get("subject") or self.env._("Complaint by e-mail"))
+        values.setdefault("description", body)
+        values.setdefault("email_from", email)
+        return super().message_new(msg_dict, custom_values=values)
+
+    @api.model
+    def _cs_partner_from_email(self, email):
+        """The customer of an e-mail address: the existing contact, else a new
+        one named after the address."""
+        # sudo: the mail gateway runs as the public/OdooBot user; the lookup
+        # only reads and creates the sender's contact
+        Partner = self.env["res.partner"].sudo()
+        partners = Partner._mail_find_partner_from_emails([email], force_create=False)
+        if partners and partners[0]:
+            return partners[0].sudo(False)
+        return Partner.browse(Partner.name_create(email)[0]).sudo(False)
+
+    def _message_get_suggested_recipients(self):
+        recipients = super()._message_get_suggested_recipients()
+        for complaint in self.filtered("partner_id"):
+            complaint._message_add_suggested_recipient(
+                recipients, partner=complaint.partner_id, reason=self.env._("Customer")
+            )
+        return recipients
+
+    # ------------------------------------------------------------------
+    # state machine
+    # ------------------------------------------------------------------
+
+    def _cs_check_state(self, allowed, action):
+        for complaint in self:
+            if complaint.state not in allowed:
+                states = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "Complaint %(number)s is %(state)s: it cannot be %(action)s now.",
+                        number=complaint.name,
+                        state=states[complaint.state],
+                        action=action,
+                    )
+                )
+
+    def _cs_check_group(self, group_xmlid, action):
+        if not self.env.su and not self.env.user.has_group(group_xmlid):
+            group = self.env.ref(group_xmlid)
+            raise AccessError(
+                self.env._(
+                    "Only %(group)s may %(action)s a complaint.",
+                    group=group.name,
+                    action=action,
+                )
+            )
+
+    def _cs_require(self, condition, message):
+        if not condition:
+            raise UserError(message)
+
+    def action_assess(self):
+        """Accept the complaint (受理): it stands and is categorised."""
+        self._cs_check_group("cs_member.group_cs_agent", self.env._("accept"))
+        self._cs_check_state(("new",), self.env._("accepted"))
+        for complaint in self:
+            complaint._cs_require(
+                complaint.category_id,
+                self.env._(
+                    "Choose the category of complaint %(number)s before accepting it.",
+                    number=complaint.name,
+                ),
+            )
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.write(
+                {
+                    "state": "assessed",
+                    "date_ack": complaint.date_ack or now,
+                    "user_id": complaint.user_id.id or self.env.user.id,
+                }
+            )
+        return True
+
+    def action_reject(self):
+        """The complaint does not stand: the customer is told why."""
+        self._cs_check_group("cs_member.group_cs_supervisor", self.env._("reject"))
+        self._cs_check_state(("new", "assessed", "investigating"), self.env._("rejected"))
+        for complaint in self:
+            complaint._cs_require(
+                (complaint.reject_reason or "").strip(),
+                self.env._(
+                    "Write the reason of the rejection of complaint %(number)s: the "
+                    "customer receives it.",
+                    number=complaint.name,
+                ),
+            )
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.write(
+                {"state": "rejected", "date_closed": now, "date_ack": complaint.date_ack or now}
+            )
+        self._cs_send_template("cs_complaint.mail_template_complaint_rejected")
+        self._cs_close_activities()
+        return True
+
+    def action_investigate(self):
+        """Investigate the cause and who is responsible; also sends a proposal
+        back for rework."""
+        self._cs_check_group("cs_member.group_cs_agent", self.env._("investigate"))
+        self._cs_check_state(("assessed", "proposed"), self.env._("investigated"))
+        self.write({"state": "investigating"})
+        return True
+
+    def action_propose(self):
+        """Propose the solution once the root cause and the responsible
+        department or persons are known."""
+        self._cs_check_group("cs_member.group_cs_agent", self.env._("propose a solution for"))
+        self._cs_check_state(("investigating",), self.env._("proposed"))
+        for complaint in self:
+            complaint._cs_require(
+                (complaint.root_cause or "").strip(),
+                self.env._(
+                    "Write the root cause of complaint %(number)s before proposing a "
+                    "solution.",
+                    number=complaint.name,
+                ),
+            )
+            complaint._cs_require(
+                complaint.department_id or complaint.responsible_employee_ids,
+                self.env._(
+                    "Name the responsible department or persons of complaint "
+                    "%(number)s before proposing a solution.",
+                    number=complaint.name,
+                ),
+            )
+            complaint._cs_require(
+                (complaint.solution or "").strip(),
+                self.env._("Describe the solution of complaint %(number)s.", number=complaint.name),
+            )
+            if complaint.compensation_amount and not complaint.compensation_kind:
+                raise UserError(
+                    self.env._(
+                        "Say how complaint %(number)s compensates the customer (cash, "
+                        "voucher...).",
+                        number=complaint.name,
+                    )
+                )
+        self.write({"state": "proposed"})
+        return True
+
+    def _cs_needs_manager_approval(self):
+        self.ensure_one()
+        return (
+            self.severity in HIGH_SEVERITIES
+            or self.compensation_amount > self.company_id.cs_complaint_compensation_limit
+        )
+
+    def action_approve(self):
+        """The leader approves the solution: supervisors for ordinary cases,
+        a manager for serious or critical ones and large compensations."""
+        self._cs_check_group("cs_member.group_cs_supervisor", self.env._("approve"))
+        self._cs_check_state(("proposed",), self.env._("approved"))
+        for complaint in self:
+            if complaint._cs_needs_manager_approval():
+                complaint._cs_check_group(
+                    "cs_member.group_cs_manager",
+                    self.env._("approve a serious or costly solution of"),
+                )
+        self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.user.id,
+                "date_approved": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_implement(self):
+        self._cs_check_group("cs_member.group_cs_agent", self.env._("implement"))
+        self._cs_check_state(("approved",), self.env._("implemented"))
+        self.write({"state": "implementing"})
+        return True
+
+    def action_resolve(self):
+        """The customer accepted the solution: notify them and ask for a
+        callback within the configured days (C8)."""
+        self._cs_check_group("cs_member.group_cs_agent", self.env._("resolve"))
+        self._cs_check_state(("implementing",), self.env._("resolved"))
+        for complaint in self:
+            complaint._cs_require(
+                complaint.customer_accepted,
+                self.env._(
+                    "Complaint %(number)s needs the customer's acceptance of the "
+                    "solution before it is resolved.",
+                    number=complaint.name,
+                ),
+            )
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.write(
+                {
+                    "state": "resolved",
+                    "date_resolved": now,
+                    "date_accepted": complaint.date_accepted or now,
+                    "sla_met": bool(
+                        complaint.date_resolve_deadline
+                        and now <= complaint.date_resolve_deadline
+                    ),
+                    "handling_hours": (now - complaint.date_received).total_seconds()
+                    / 3600.0,
+                }
+            )
+        self._cs_send_template("cs_complaint.mail_template_complaint_resolved")
+        for company, complaints in self.grouped("company_id").items():
+            for complaint in complaints:
+                complaint._cs_request_callback(
+                    "after_complaint",
+                    complaint.partner_id,
+                    deadline_days=company.cs_complaint_callback_days,
+                )
+        self._cs_close_activities()
+        return True
+
+    def action_close(self):
+        """Archive the case once summarised and evaluated (D3 step 6)."""
+        self._cs_check_group("cs_member.group_cs_supervisor", self.env._("close"))
+        self._cs_check_state(("resolved",), self.env._("closed"))
+        for complaint in self:
+            complaint._cs_require(
+                (complaint.summary or "").strip(),
+                self.env._(
+                    "Write the summary and evaluation of complaint %(number)s before "
+                    "closing it.",
+                    number=complaint.name,
+                ),
+            )
+        self.write({"state": "closed", "date_closed": fields.Datetime.now()})
+        return True
+
+    def action_reopen(self, reason=None):
+        """Back to investigation, e.g. the customer is not satisfied after
+        all."""
+        self._cs_check_group("cs_member.group_cs_supervisor", self.env._("reopen"))
+        self._cs_check_state(("resolved", "closed"), self.env._("reopened"))
+        for complaint in self:
+            complaint.write(
+                {
+                    "state": "investigating",
+                    "reopen_count": complaint.reopen_count + 1,
+                    "customer_accepted": False,
+                    "date_resolved": False,
+                    "date_closed": False,
+                    "sla_met": False,
+                }
+            )
+            if reason:
+                complaint.message_post(
+                    body=self.env._("Reopened: %(reason)s", reason=reason),
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
+        return True
+
+    def action_view_callbacks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("cs_callback.cs_callback_action")
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_department_reply(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Department Reply"),
+            "res_model": "cs.complaint.reply.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # routing, alerts, messages
+    # ------------------------------------------------------------------
+
+    def _cs_request_department_reply(self):
+        """The department's manager gets an activity to reply within the
+        policy's working days; the manager follows the complaint."""
+        activity_type = self.env.ref("cs_complaint.mail_activity_type_department_reply")
+        for complaint in self:
+            manager = complaint.department_id.manager_id.user_id
+            if not manager:
+                complaint.message_post(
+                    body=self.env._(
+                        "Department %(department)s has no manager with a user: nobody "
+                        "was asked to reply.",
+                        department=complaint.department_id.display_name,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+                continue
+            days = complaint.sla_id.reply_days or 3
+            # sudo: the handler asks another department's manager, whose
+            # activities and follower entries they may not write themselves
+            complaint.sudo().activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=manager.id,
+                date_deadline=(
+                    complaint.date_reply_deadline or fields.Datetime.now()
+                ).date(),
+                summary=self.env._(
+                    "Reply within %(days)s working days", days=days
+                ),
+                note=html2plaintext(complaint.description or ""),
+            )
+            complaint.sudo().message_subscribe(partner_ids=manager.partner_id.ids)
+
+    def _cs_alert_manager(self):
+        """Serious and critical complaints are reported upward at once (D4)."""
+        high = self.filtered(
+            lambda c: c.severity in HIGH_SEVERITIES
+            and not c.is_manager_alerted
+            and c.state not in FINAL_STATES
+        )
+        activity_type = self.env.ref("cs_complaint.mail_activity_type_serious")
+        for complaint in high:
+            manager = complaint.company_id._cs_complaint_manager()
+            if not manager:
+                continue
+            # sudo: the agent who registers a serious complaint alerts the
+            # manager, whose activities they may not create
+            complaint.sudo().activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=manager.id,
+                summary=self.env._("Serious complaint: %(number)s", number=complaint.name),
+                note=html2plaintext(complaint.description or ""),
+            )
+            complaint.sudo().message_subscribe(partner_ids=manager.partner_id.ids)
+        if high:
+            high.sudo().write({"is_manager_alerted": True})
+
+    def _cs_send_template(self, xmlid):
+        """Post the template to the customers of these complaints who have an
+        e-mail address, in the chatter of each complaint."""
+        template = self.env.ref(xmlid, raise_if_not_found=False)
+        with_email = self.filtered("partner_id.email")
+        if not template or not with_email:
+            return
+        # sudo: agents send the company's notices; the template's rendering
+        # reads the company and deadline policy records
+        with_email.sudo().message_post_with_source(
+            template,
+            subtype_xmlid="mail.mt_comment",
+            message_type="comment",
+        )
+
+    def _cs_close_activities(self):
+        self.activity_unlink(
+            [
+                "cs_complaint.mail_activity_type_department_reply",
+                "cs_complaint.mail_activity_type_escalation",
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # deadlines and escalation
+    # ------------------------------------------------------------------
+
+    def _cs_compute_sla_status(self, now):
+        """The status of a complaint's pending deadlines at ``now``: breached
+        when one is past, at risk when less than the policy's share of its
+        time is left. Resolved complaints keep the status of their result."""
+        self.ensure_one()
+        if self.state in FINAL_STATES:
+            if self.state == "rejected":
+                return self.sla_status or "on_track"
+            if self.state in ("resolved", "closed"):
+                return "on_track" if self.sla_met else "breached"
+        pending = []
+        if not self.date_ack and self.date_ack_deadline:
+            pending.append((self.date_received, self.date_ack_deadline))
+        if self.date_routed and not self.date_reply and self.date_reply_deadline:
+            pending.append((self.date_routed, self.date_reply_deadline))
+        if self.date_resolve_deadline:
+            pending.append((self.date_received, self.date_resolve_deadline))
+        ratio = (self.sla_id.at_risk_percent or 0) / 100.0
+        status = "on_track"
+        for start, deadline in pending:
+            if now > deadline:
+                return "breached"
+            if (deadline - now) < (deadline - start) * ratio:
+                status = "at_risk"
+        return status
+
+    def _cs_update_sla_status(self, now=None):
+        """Store the current deadline status, writing only what changed;
+        returns the complaints whose status changed."""
+        now = now or fields.Datetime.now()
+        changed = {}
+        for complaint in self:
+            status = complaint._cs_compute_sla_status(now)
+            if status != complaint.sla_status:
+                changed.setdefault(status, []).append(complaint.id)
+        result = self.browse()
+        for status, ids in changed.items():
+            records = self.browse(ids)
+            # sudo: the status follows from the deadlines, whoever triggers
+            # its refresh (a department member's reply, the cron)
+            records.sudo().write({"sla_status": status})
+            result |= records
+        return result
+
+    def _cs_escalation_target(self, level):
+        """The user of an escalation level: 1 the department's manager (else
+        the handler's team leader), 2 the customer-service manager."""
+        self.ensure_one()
+        if level == 1:
+            return (
+                self.department_id.manager_id.user_id
+                or self.user_id.cs_team_id.leader_id
+                or self.company_id._cs_complaint_manager()
+            )
+        return self.company_id._cs_complaint_manager()
+
+    def _cs_escalate(self, now):
+        """Move each late complaint up one level, at most one step per
+        configured delay, with a note and an activity for the new level."""
+        activity_type = self.env.ref("cs_complaint.mail_activity_type_escalation")
+        levels = dict(ESCALATION_SELECTION)
+        escalated = self.browse()
+        for complaint in self:
+            level = int(complaint.escalation_level)
+            wanted = SLA_STATUS_RANK[complaint.sla_status]
+            if level >= 2 or wanted == 0 or (wanted == 1 and level >= 1):
+                continue
+            delay = timedelta(hours=complaint.company_id.cs_complaint_escalation_hours)
+            if complaint.date_escalated and now < complaint.date_escalated + delay:
+                continue
+            new_level = level + 1
+            target = complaint._cs_escalation_target(new_level)
+            complaint.write(
+                {"escalation_level": str(new_level), "date_escalated": now}
+            )
+            complaint.message_post(
+                body=self.env._(
+                    "Escalated to the %(level)s (%(user)s): the complaint is %(status)s.",
+                    level=levels[str(new_level)],
+                    user=target.name or self.env._("nobody"),
+                    status=dict(SLA_STATUS_SELECTION)[complaint.sla_status],
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            if target:
+                complaint.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=target.id,
+                    summary=self.env._(
+                        "Late complaint %(number)s escalated to you", number=complaint.name
+                    ),
+                    date_deadline=now.date(),
+                )
+                complaint.message_subscribe(partner_ids=target.partner_id.ids)
+            escalated |= complaint
+        return escalated
+
+    @api.model
+    def _cron_sla_escalate(self, batch_size=2000):
+        """Refresh the deadline status of open complaints and escalate the
+        late ones, in batches; a second run changes nothing."""
+        now = fields.Datetime.now()
+        domain = [("state", "in", OPEN_STATES)]
+        complaints = self.search(domain, order="id")
+        total = len(complaints)
+        done = 0
+        cron = self.env["ir.cron"]
+        for start in range(0, total, batch_size):
+            batch = complaints[start : start + batch_size]
+            batch._cs_update_sla_status(now)
+            batch.filtered(lambda c: c.sla_status != "on_track")._cs_escalate(now)
+            done += len(batch)
+            if self.env.context.get("cron_id"):
+                cron._notify_progress(done=done, remaining=total - done)
+            batch.invalidate_recordset()
+        return True
