@@ -230,6 +230,12 @@ class CsCallback(models.Model):
             updated_values, default_subtype_ids
         )
 
+    def _cs_send_channel_messages(self):
+        """Send the first message of the callbacks made by message (e-mail
+        here; ``cs_callback_sms`` adds SMS), right after their plan generated
+        them. Each channel picks its own callbacks."""
+        self._send_email_callbacks()
+
     def _send_email_callbacks(self):
         """Send the plan's e-mail template to the customers of these e-mail
         callbacks, in batch: the callback stays to do until the customer

@@ -142,26 +142,14 @@ class CsCallbackPlan(models.Model):
         call", spread over the agents by their open load and scheduled inside
         the customer's contact window, outside the quiet hours."""
         self.ensure_one()
-        self._check_generate_right()
-        if self.state not in ("draft", "running"):
-            raise UserError(
-                self.env._("Only draft or running plans can generate callbacks.")
-            )
-        if not self.agent_ids:
-            raise UserError(
-                self.env._(
-                    "Plan %(plan)s has no agents: choose who makes the calls.",
-                    plan=self.name,
-                )
-            )
+        self._check_generate()
         partners = self._get_partners_to_call()
         callbacks = self.env["cs.callback"]
         if partners:
             vals_list = self._prepare_callbacks(partners)
             for start in range(0, len(vals_list), GENERATE_BATCH):
                 callbacks |= callbacks.create(vals_list[start : start + GENERATE_BATCH])
-            if self.channel == "email":
-                callbacks._send_email_callbacks()
+            callbacks._cs_send_channel_messages()
         if self.state == "draft":
             self.state = "running"
         self.message_post(
@@ -257,6 +245,22 @@ class CsCallbackPlan(models.Model):
             )
             heapq.heappush(heap, (count + 1, agent_id))
         return vals_list
+
+    def _check_generate(self):
+        """Raise when the plan cannot generate its callbacks now; modules
+        adding a channel check what that channel needs."""
+        self._check_generate_right()
+        if self.state not in ("draft", "running"):
+            raise UserError(
+                self.env._("Only draft or running plans can generate callbacks.")
+            )
+        if not self.agent_ids:
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s has no agents: choose who makes the calls.",
+                    plan=self.name,
+                )
+            )
 
     def _check_generate_right(self):
         if not self.env.su and not self.env.user.has_group(

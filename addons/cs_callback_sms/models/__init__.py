@@ -1,0 +1,2 @@
+from . import cs_callback_plan
+from . import cs_callback
