@@ -46,6 +46,13 @@ SLA_STATUS_RANK = {"on_track": 0, "at_risk": 1, "breached": 2}
 DEADLINE_FIELDS = {"date_received", "severity", "category_id", "company_id", "date_routed"}
 
 
+def _sort_id(record):
+    """A record's id for ordering, new (unsaved) records last."""
+    if isinstance(record.id, int):
+        return record.id
+    return record._origin.id or 2**62
+
+
 class CsComplaint(models.Model):
     """A customer complaint (投诉) and its closed loop: accepted, judged,
     investigated, solved with the leader's approval, implemented with the
@@ -302,8 +309,9 @@ class CsComplaint(models.Model):
             ("category_id", "in", candidates.category_id.ids),
             ("date_received", ">=", earliest),
         ]
-        if candidates.ids:
-            domain.append(("id", "not in", [i for i in candidates.ids if i]))
+        real_ids = [i for i in candidates.ids if isinstance(i, int)]
+        if real_ids:
+            domain.append(("id", "not in", real_ids))
         earlier = self.sudo().search_fetch(
             domain, ["partner_id", "category_id", "date_received"], order="date_received"
         )
@@ -312,28 +320,22 @@ class CsComplaint(models.Model):
             history.setdefault((other.partner_id.id, other.category_id.id), []).append(
                 (other.date_received, other.id)
             )
+        for other in candidates:
+            history.setdefault((other.partner_id.id, other.category_id.id), []).append(
+                (other.date_received, _sort_id(other))
+            )
         for complaint in candidates:
-            window = timedelta(days=complaint.company_id.cs_complaint_repeat_days)
+            days = complaint.company_id.cs_complaint_repeat_days
+            key = (complaint.date_received, _sort_id(complaint))
+            since = complaint.date_received - timedelta(days=days)
             previous = [
-                (date, cid)
-                for date, cid in history.get(
-                    (complaint.partner_id.id, complaint.category_id.id), []
-                )
-                if complaint.date_received - window <= date < complaint.date_received
+                item
+                for item in history.get((complaint.partner_id.id, complaint.category_id.id), [])
+                if since <= item[0] and item < key
             ]
-            previous += [
-                (other.date_received, other.id)
-                for other in candidates
-                if other != complaint
-                and other.partner_id == complaint.partner_id
-                and other.category_id == complaint.category_id
-                and complaint.date_received - window
-                <= other.date_received
-                < complaint.date_received
-            ]
-            if previous and complaint.company_id.cs_complaint_repeat_days:
+            if previous and days:
                 complaint.is_repeat = True
-                complaint.repeat_of_id = max(previous)[1]
+                complaint.repeat_of_id = self.browse(max(previous)[1]).exists()
             else:
                 complaint.is_repeat = False
                 complaint.repeat_of_id = False
@@ -492,8 +494,11 @@ class CsComplaint(models.Model):
         if not partner and email:
             partner = self._cs_partner_from_email(email)
         body = msg_dict.get("body") or ""
-        if is_html_empty(body):
+        if is_html_empty(body) or not html2plaintext(body).strip():
             body = self.env._("<p>(The e-mail had no text.)</p>")
+        # mail.thread names the record after the subject: the number comes
+        # from the sequence, the subject goes to its own field
+        values.setdefault("name", "/")
         values.setdefault("partner_id", partner.id)
         values.setdefault("channel", "email")
         values.setdefault("subject", msg_dict.get("subject") or self.env._("Complaint by e-mail"))

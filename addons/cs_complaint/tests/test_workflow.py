@@ -1,0 +1,284 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import freeze_time
+
+from .common import CsComplaintCommon, local
+
+
+@freeze_time(local("2026-04-08 10:00"))
+class TestWorkflow(CsComplaintCommon):
+    """The closed loop: every transition checks who and what (D3)."""
+
+    def test_full_loop_is_tracked(self):
+        complaint = self._create_complaint()
+        self.assertRegex(complaint.name, r"^TS2026-\d{5}$")
+        self.assertEqual(complaint.state, "new")
+        self._end_request()
+        complaint = self._advance(complaint, "closed")
+        self.assertEqual(complaint.state, "closed")
+        self.assertTrue(complaint.date_ack)
+        self.assertTrue(complaint.date_resolved)
+        self.assertTrue(complaint.date_closed)
+        self.assertEqual(complaint.approved_by_id, self.manager)
+        self.assertTrue(complaint.sla_met)
+        self.assertEqual(complaint.sla_status, "on_track")
+        tracked = self._tracked_states(complaint)
+        for pair in [
+            ("New", "Accepted"),
+            ("Accepted", "Investigating"),
+            ("Investigating", "Solution Proposed"),
+            ("Solution Proposed", "Solution Approved"),
+            ("Solution Approved", "Implementing"),
+            ("Implementing", "Resolved"),
+            ("Resolved", "Closed"),
+        ]:
+            self.assertIn(pair, tracked)
+
+    def test_acknowledgement_sent_to_customer(self):
+        complaint = self._create_complaint()
+        message = complaint.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(message), 1)
+        self.assertIn(complaint.name, message.subject)
+        self.assertIn("2026", message.body)
+        self.assertIn(self.customer_a, message.notified_partner_ids)
+
+    def test_accept_needs_category_and_agent(self):
+        complaint = self._create_complaint()
+        with self.assertRaisesText(UserError, "Choose the category"):
+            complaint.with_user(self.agent_a).action_assess()
+        complaint.category_id = self.cat_service
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.internal_user).action_assess()
+        complaint.with_user(self.agent_a).action_assess()
+        self.assertEqual(complaint.state, "assessed")
+        self.assertEqual(complaint.date_ack, local("2026-04-08 10:00"))
+        with self.assertRaisesText(UserError, "cannot be accepted now"):
+            complaint.with_user(self.agent_a).action_assess()
+
+    def test_reject_needs_reason_and_supervisor(self):
+        complaint = self._create_complaint()
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.agent_a).action_reject()
+        with self.assertRaisesText(UserError, "reason of the rejection"):
+            complaint.with_user(self.supervisor).action_reject()
+        complaint.reject_reason = "The product is out of warranty since 2024."
+        complaint.with_user(self.supervisor).action_reject()
+        self.assertEqual(complaint.state, "rejected")
+        self.assertFalse(complaint.is_valid)
+        notice = complaint.message_ids.filtered(
+            lambda m: "out of warranty" in (m.body or "") and m.message_type == "comment"
+        )
+        self.assertEqual(len(notice), 1)
+        self.assertIn(self.customer_a, notice.notified_partner_ids)
+
+    def test_proposal_needs_root_cause_responsible_and_solution(self):
+        complaint = self._advance(self._create_complaint(), "investigating")
+        complaint.write({"root_cause": False, "solution": False, "department_id": False})
+        agent_complaint = complaint.with_user(self.agent_a)
+        with self.assertRaisesText(UserError, "root cause"):
+            agent_complaint.action_propose()
+        complaint.root_cause = "Wrong seal"
+        with self.assertRaisesText(UserError, "responsible department or persons"):
+            agent_complaint.action_propose()
+        complaint.responsible_employee_ids = self.emp_dept_member
+        with self.assertRaisesText(UserError, "Describe the solution"):
+            agent_complaint.action_propose()
+        complaint.write({"solution": "New seal", "compensation_amount": 100})
+        with self.assertRaisesText(UserError, "compensates the customer"):
+            agent_complaint.action_propose()
+        complaint.compensation_kind = "voucher"
+        agent_complaint.action_propose()
+        self.assertEqual(complaint.state, "proposed")
+        # the supervisor sends it back for rework
+        complaint.with_user(self.supervisor).action_investigate()
+        self.assertEqual(complaint.state, "investigating")
+
+    def test_approval_by_supervisor_or_manager(self):
+        ordinary = self._advance(self._create_complaint(), "proposed")
+        with self.assertRaises(AccessError):
+            ordinary.with_user(self.agent_a).action_approve()
+        ordinary.with_user(self.supervisor).action_approve()
+        self.assertEqual(ordinary.approved_by_id, self.supervisor)
+
+        serious = self._advance(self._create_complaint(severity="serious"), "proposed")
+        with self.assertRaisesText(AccessError, "approve a serious or costly solution"):
+            serious.with_user(self.supervisor).action_approve()
+        serious.with_user(self.manager).action_approve()
+        self.assertEqual(serious.state, "approved")
+
+        costly = self._advance(
+            self._create_complaint(),
+            "proposed",
+            compensation_amount=800,
+            compensation_kind="cash",
+        )
+        with self.assertRaises(AccessError):
+            costly.with_user(self.supervisor).action_approve()
+        costly.with_user(self.manager).action_approve()
+        self.assertEqual(costly.state, "approved")
+
+    def test_resolve_needs_customer_acceptance(self):
+        complaint = self._advance(
+            self._create_complaint(), "implementing", customer_accepted=False
+        )
+        complaint.customer_accepted = False
+        with self.assertRaisesText(UserError, "customer's acceptance"):
+            complaint.with_user(self.agent_a).action_resolve()
+        complaint.customer_accepted = True
+        complaint.with_user(self.agent_a).action_resolve()
+        self.assertEqual(complaint.state, "resolved")
+        self.assertAlmostEqual(complaint.handling_hours, 0.0)
+        notice = complaint.message_ids.filtered(
+            lambda m: m.message_type == "comment" and "resolved" in (m.subject or "")
+        )
+        self.assertEqual(len(notice), 1)
+
+    def test_close_needs_summary_and_supervisor(self):
+        complaint = self._advance(self._create_complaint(), "resolved", summary=False)
+        complaint.summary = False
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.agent_a).action_close()
+        with self.assertRaisesText(UserError, "summary and evaluation"):
+            complaint.with_user(self.supervisor).action_close()
+        complaint.summary = "Fitters trained"
+        complaint.with_user(self.supervisor).action_close()
+        self.assertEqual(complaint.state, "closed")
+
+    def test_reopen(self):
+        complaint = self._advance(self._create_complaint(), "closed")
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.agent_a).action_reopen()
+        complaint.with_user(self.supervisor).action_reopen()
+        self.assertEqual(complaint.state, "investigating")
+        self.assertEqual(complaint.reopen_count, 1)
+        self.assertFalse(complaint.customer_accepted)
+        self.assertFalse(complaint.date_resolved)
+        with self.assertRaisesText(UserError, "cannot be reopened now"):
+            complaint.with_user(self.supervisor).action_reopen()
+
+    def test_wrong_state_transitions(self):
+        complaint = self._create_complaint(category_id=self.cat_service.id)
+        manager = complaint.with_user(self.manager)
+        for action in (
+            manager.action_investigate,
+            manager.action_propose,
+            manager.action_approve,
+            manager.action_implement,
+            manager.action_resolve,
+            manager.action_close,
+            manager.action_reopen,
+        ):
+            with self.assertRaises(UserError):
+                action()
+        self.assertEqual(complaint.state, "new")
+
+    def test_empty_description_refused(self):
+        for description in ("", "<p><br></p>", "<p>   </p>"):
+            with self.assertRaisesText(ValidationError, "description is empty"):
+                self._create_complaint(description=description)
+
+    def test_description_sanitized(self):
+        complaint = self._create_complaint(
+            description='<p onclick="steal()">Bad<script>alert(1)</script></p>'
+        )
+        self.assertNotIn("script", complaint.description)
+        self.assertNotIn("onclick", complaint.description)
+        self.assertIn("Bad", complaint.description)
+
+    def test_only_administrators_delete(self):
+        complaint = self._create_complaint()
+        for user in (self.agent_a, self.supervisor, self.manager):
+            with self.assertRaises(AccessError):
+                complaint.with_user(user).unlink()
+        complaint.with_user(self.admin_user).unlink()
+        self.assertFalse(complaint.exists())
+
+    def test_repeat_complaints_flagged(self):
+        first = self._create_complaint(
+            category_id=self.cat_service.id, date_received=local("2026-02-01 10:00")
+        )
+        second = self._create_complaint(category_id=self.cat_service.id)
+        other_category = self._create_complaint(category_id=self.cat_product.id)
+        other_customer = self._create_complaint(
+            partner=self.customer_b, category_id=self.cat_service.id
+        )
+        self.assertFalse(first.is_repeat)
+        self.assertTrue(second.is_repeat)
+        self.assertEqual(second.repeat_of_id, first)
+        self.assertFalse(other_category.is_repeat)
+        self.assertFalse(other_customer.is_repeat)
+        # outside the window
+        self.company.cs_complaint_repeat_days = 30
+        late = self._create_complaint(category_id=self.cat_product.id)
+        self.assertTrue(late.is_repeat)
+        old = self._create_complaint(
+            partner=self.customer_b,
+            category_id=self.cat_product.id,
+            date_received=local("2026-01-01 10:00"),
+        )
+        again = self._create_complaint(partner=self.customer_b, category_id=self.cat_product.id)
+        self.assertFalse(old.is_repeat)
+        self.assertFalse(again.is_repeat)
+        # categorised later, at assessment
+        later = self._create_complaint()
+        self.assertFalse(later.is_repeat)
+        later.category_id = self.cat_service
+        self.assertTrue(later.is_repeat)
+
+    def test_phone_lookup_finds_caller(self):
+        self.customer_b.phone = "+86 138-0013-8000"
+        form_complaint = self.Complaint.new({"lookup_phone": "138 0013 8000"})
+        form_complaint._onchange_lookup_phone()
+        self.assertEqual(form_complaint.partner_id, self.customer_b)
+        unknown = self.Complaint.new({"lookup_phone": "999 999 999"})
+        warning = unknown._onchange_lookup_phone()
+        self.assertIn("No customer", warning["warning"]["title"])
+
+
+@freeze_time(local("2026-04-08 10:00"))
+class TestPenalties(CsComplaintCommon):
+    """Penalties within the configured ranges (D7), proposed by a supervisor
+    and confirmed by a manager."""
+
+    def _penalty(self, user=None, **vals):
+        complaint = self._advance(self._create_complaint(), "investigating")
+        values = {
+            "complaint_id": complaint.id,
+            "employee_id": self.emp_dept_member.id,
+            "role": "direct",
+            "amount": 300,
+            "reason": "Wrong seal mounted",
+        }
+        values.update(vals)
+        return self.env["cs.complaint.penalty"].with_user(user or self.supervisor).create(values)
+
+    def test_amount_within_range(self):
+        self.assertEqual(self._penalty().state, "proposed")
+        for role, amount in (("direct", 199), ("direct", 1001), ("first_responsible", 99), ("first_responsible", 600)):
+            with self.assertRaisesText(ValidationError, "must be between"):
+                self._penalty(role=role, amount=amount)
+        self._penalty(role="first_responsible", amount=500, employee_id=self.emp_dept_manager.id)
+        self.company.cs_penalty_direct_max = 2000
+        self.assertEqual(self._penalty(amount=1500).amount, 1500)
+
+    def test_proposed_then_confirmed_by_manager(self):
+        penalty = self._penalty()
+        self.assertIn("Penalty proposed", penalty.complaint_id.message_ids[0].body)
+        with self.assertRaises(AccessError):
+            penalty.with_user(self.supervisor).action_confirm()
+        penalty.with_user(self.manager).action_confirm()
+        self.assertEqual(penalty.state, "confirmed")
+        self.assertEqual(penalty.confirmed_by_id, self.manager)
+        with self.assertRaisesText(UserError, "cannot be changed"):
+            penalty.with_user(self.manager).amount = 400
+        with self.assertRaisesText(UserError, "Only proposed penalties can be deleted"):
+            penalty.with_user(self.supervisor).unlink()
+
+    def test_agents_cannot_propose(self):
+        with self.assertRaises(AccessError):
+            self._penalty(user=self.agent_a)
+
+    def test_invalid_ranges_refused(self):
+        with self.assertRaisesText(ValidationError, "penalty range"):
+            self.company.write({"cs_penalty_direct_min": 800, "cs_penalty_direct_max": 200})
