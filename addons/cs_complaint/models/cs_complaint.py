@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext, is_html_empty
@@ -188,7 +190,6 @@ class CsComplaint(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        tracking=True,
     )
     sla_met = fields.Boolean(
         string="Solved in Time", readonly=True, copy=False, help="Set at resolution."
@@ -197,7 +198,7 @@ class CsComplaint(models.Model):
         readonly=True, copy=False, help="Hours from receipt to resolution."
     )
     escalation_level = fields.Selection(
-        ESCALATION_SELECTION, default="0", required=True, readonly=True, copy=False, tracking=True
+        ESCALATION_SELECTION, default="0", required=True, readonly=True, copy=False
     )
     date_escalated = fields.Datetime(readonly=True, copy=False)
     is_manager_alerted = fields.Boolean(readonly=True, copy=False)
@@ -924,10 +925,13 @@ class CsComplaint(models.Model):
 
     def _cs_escalate(self, now):
         """Move each late complaint up one level, at most one step per
-        configured delay, with a note and an activity for the new level."""
-        activity_type = self.env.ref("cs_complaint.mail_activity_type_escalation")
+        configured delay, with a note and an activity for the new level.
+        Done in batch: one write per level, one insert of notes, one create
+        of activities; the activities are not e-mailed one by one (a manager
+        with many late complaints finds them in their activities)."""
         levels = dict(ESCALATION_SELECTION)
-        escalated = self.browse()
+        statuses = dict(SLA_STATUS_SELECTION)
+        steps = []
         for complaint in self:
             level = int(complaint.escalation_level)
             wanted = SLA_STATUS_RANK[complaint.sla_status]
@@ -937,30 +941,47 @@ class CsComplaint(models.Model):
             if complaint.date_escalated and now < complaint.date_escalated + delay:
                 continue
             new_level = level + 1
-            target = complaint._cs_escalation_target(new_level)
-            complaint.write(
-                {"escalation_level": str(new_level), "date_escalated": now}
-            )
-            complaint.message_post(
-                body=self.env._(
+            steps.append((complaint, new_level, complaint._cs_escalation_target(new_level)))
+        if not steps:
+            return self.browse()
+        for new_level in (1, 2):
+            ids = [c.id for c, lvl, _t in steps if lvl == new_level]
+            if ids:
+                self.browse(ids).write(
+                    {"escalation_level": str(new_level), "date_escalated": now}
+                )
+        escalated = self.browse([c.id for c, _l, _t in steps])
+        escalated._message_log_batch(
+            bodies={
+                complaint.id: Markup("<p>%s</p>")
+                % self.env._(
                     "Escalated to the %(level)s (%(user)s): the complaint is %(status)s.",
                     level=levels[str(new_level)],
                     user=target.name or self.env._("nobody"),
-                    status=dict(SLA_STATUS_SELECTION)[complaint.sla_status],
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-            if target:
-                complaint.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=target.id,
-                    summary=self.env._(
+                    status=statuses[complaint.sla_status],
+                )
+                for complaint, new_level, target in steps
+            },
+            message_type="comment",
+        )
+        activity_type = self.env.ref("cs_complaint.mail_activity_type_escalation")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": complaint.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": target.id,
+                    "summary": self.env._(
                         "Late complaint %(number)s escalated to you", number=complaint.name
                     ),
-                    date_deadline=now.date(),
-                )
-                complaint.message_subscribe(partner_ids=target.partner_id.ids)
-            escalated |= complaint
+                    "date_deadline": now.date(),
+                }
+                for complaint, _level, target in steps
+                if target
+            ]
+        )
         return escalated
 
     @api.model
