@@ -202,6 +202,14 @@ class CsComplaint(models.Model):
     )
     date_escalated = fields.Datetime(readonly=True, copy=False)
     is_manager_alerted = fields.Boolean(readonly=True, copy=False)
+    is_ack_pending = fields.Boolean(
+        string="Acknowledgement to Send",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The customer's acknowledgement e-mail is queued: a scheduled action "
+        "sends the queued ones in batch right after the registration.",
+    )
     is_repeat = fields.Boolean(
         string="Repeat Complaint",
         compute="_compute_is_repeat",
@@ -429,7 +437,14 @@ class CsComplaint(models.Model):
                 vals["name"] = sequence.next_by_code("cs.complaint") or "/"
             if vals.get("department_id"):
                 vals.setdefault("date_routed", now)
-        complaints = super().create(vals_list)
+        # imports and the public form create complaints by the thousand: the
+        # customers and handlers follow theirs through one insert each,
+        # instead of one subscription and one "assigned to you" e-mail per
+        # complaint
+        complaints = super(
+            CsComplaint, self.with_context(cs_complaint_no_auto_follow=True)
+        ).create(vals_list)
+        complaints = complaints.with_env(self.env)
         complaints._cs_subscribe_customers()
         complaints._cs_update_sla_status()
         complaints._cs_after_intake()
@@ -458,11 +473,23 @@ class CsComplaint(models.Model):
             )
         return super().unlink()
 
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        if self.env.context.get("cs_complaint_no_auto_follow"):
+            return []
+        return super()._message_auto_subscribe_followers(
+            updated_values, default_subtype_ids
+        )
+
     def _cs_subscribe_customers(self):
-        """The customers follow their complaints (portal, notices), one insert
-        per customer instead of one subscription per complaint."""
+        """The customers (portal, notices) and the handlers follow their
+        complaints: one insert per person instead of one subscription per
+        complaint."""
         Followers = self.env["mail.followers"].sudo()
-        for partner, complaints in self.grouped("partner_id").items():
+        groups = list(self.grouped("partner_id").items()) + [
+            (user.partner_id, complaints)
+            for user, complaints in self.grouped("user_id").items()
+        ]
+        for partner, complaints in groups:
             if partner.active:
                 Followers._insert_followers(
                     self._name,
@@ -477,7 +504,35 @@ class CsComplaint(models.Model):
         manager's alert for serious cases, the customer's acknowledgement."""
         self.filtered("department_id")._cs_request_department_reply()
         self._cs_alert_manager()
-        self._cs_send_template("cs_complaint.mail_template_complaint_ack")
+        self._cs_queue_acknowledgements()
+
+    def _cs_queue_acknowledgements(self):
+        """Queue the acknowledgement e-mails and wake their scheduled action:
+        rendering them in one batch after the commit keeps the registration
+        of many complaints (imports, the e-mail gateway) fast."""
+        to_ack = self.filtered("partner_id.email")
+        if not to_ack:
+            return
+        to_ack.sudo().write({"is_ack_pending": True})
+        cron = self.env.ref("cs_complaint.ir_cron_complaint_ack", raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
+
+    @api.model
+    def _cron_send_acknowledgements(self, batch_size=500):
+        """Send the queued acknowledgements (number and promised answer
+        date) in batches."""
+        pending = self.search([("is_ack_pending", "=", True)], order="id")
+        total = len(pending)
+        for start in range(0, total, batch_size):
+            batch = pending[start : start + batch_size]
+            batch._cs_send_template("cs_complaint.mail_template_complaint_ack")
+            batch.write({"is_ack_pending": False})
+            if self.env.context.get("cron_id"):
+                self.env["ir.cron"]._notify_progress(
+                    done=start + len(batch), remaining=total - start - len(batch)
+                )
+        return total
 
     # ------------------------------------------------------------------
     # mail gateway
@@ -786,8 +841,10 @@ class CsComplaint(models.Model):
 
     def _cs_request_department_reply(self):
         """The department's manager gets an activity to reply within the
-        policy's working days; the manager follows the complaint."""
+        policy's working days (and follows the complaint); one create for
+        the batch."""
         activity_type = self.env.ref("cs_complaint.mail_activity_type_department_reply")
+        vals_list = []
         for complaint in self:
             manager = complaint.department_id.manager_id.user_id
             if not manager:
@@ -800,21 +857,20 @@ class CsComplaint(models.Model):
                     subtype_xmlid="mail.mt_note",
                 )
                 continue
-            days = complaint.sla_id.reply_days or 3
-            # sudo: the handler asks another department's manager, whose
-            # activities and follower entries they may not write themselves
-            complaint.sudo().activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=manager.id,
-                date_deadline=(
-                    complaint.date_reply_deadline or fields.Datetime.now()
-                ).date(),
-                summary=self.env._(
-                    "Reply within %(days)s working days", days=days
-                ),
-                note=html2plaintext(complaint.description or ""),
+            vals_list.append(
+                complaint._cs_activity_vals(
+                    activity_type,
+                    manager,
+                    self.env._(
+                        "Reply within %(days)s working days",
+                        days=complaint.sla_id.reply_days or 3,
+                    ),
+                    (complaint.date_reply_deadline or fields.Datetime.now()).date(),
+                )
             )
-            complaint.sudo().message_subscribe(partner_ids=manager.partner_id.ids)
+        # sudo: the handler asks another department's manager, whose
+        # activities and follower entries they may not write themselves
+        self._cs_activity_model().sudo().create(vals_list)
 
     def _cs_alert_manager(self):
         """Serious and critical complaints are reported upward at once (D4)."""
@@ -823,37 +879,74 @@ class CsComplaint(models.Model):
             and not c.is_manager_alerted
             and c.state not in FINAL_STATES
         )
+        if not high:
+            return
         activity_type = self.env.ref("cs_complaint.mail_activity_type_serious")
+        vals_list = []
         for complaint in high:
             manager = complaint.company_id._cs_complaint_manager()
-            if not manager:
-                continue
-            # sudo: the agent who registers a serious complaint alerts the
-            # manager, whose activities they may not create
-            complaint.sudo().activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=manager.id,
-                summary=self.env._("Serious complaint: %(number)s", number=complaint.name),
-                note=html2plaintext(complaint.description or ""),
-            )
-            complaint.sudo().message_subscribe(partner_ids=manager.partner_id.ids)
-        if high:
-            high.sudo().write({"is_manager_alerted": True})
+            if manager:
+                vals_list.append(
+                    complaint._cs_activity_vals(
+                        activity_type,
+                        manager,
+                        self.env._("Serious complaint: %(number)s", number=complaint.name),
+                        fields.Date.context_today(self),
+                    )
+                )
+        # sudo: the agent who registers a serious complaint alerts the
+        # manager, whose activities they may not create
+        self._cs_activity_model().sudo().create(vals_list)
+        high.sudo().write({"is_manager_alerted": True})
+
+    def _cs_activity_model(self):
+        """mail.activity, without the assignment e-mail of each activity when
+        many complaints are handled at once: the manager finds them in their
+        activities instead of one e-mail per complaint."""
+        Activity = self.env["mail.activity"]
+        if len(self) > 1:
+            Activity = Activity.with_context(mail_activity_quick_update=True)
+        return Activity
+
+    def _cs_activity_vals(self, activity_type, user, summary, date_deadline):
+        self.ensure_one()
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "user_id": user.id,
+            "summary": summary,
+            "note": html2plaintext(self.description or ""),
+            "date_deadline": date_deadline,
+            "automated": True,
+        }
 
     def _cs_send_template(self, xmlid):
-        """Post the template to the customers of these complaints who have an
-        e-mail address, in the chatter of each complaint."""
+        """E-mail the template to the customers of these complaints who have
+        an e-mail address, rendered in batch; a copy stays in the chatter of
+        each complaint."""
         template = self.env.ref(xmlid, raise_if_not_found=False)
         with_email = self.filtered("partner_id.email")
         if not template or not with_email:
             return
         # sudo: agents send the company's notices; the template's rendering
         # reads the company and deadline policy records
-        with_email.sudo().message_post_with_source(
-            template,
-            subtype_xmlid="mail.mt_comment",
-            message_type="comment",
+        composer = (
+            self.env["mail.compose.message"]
+            .sudo()
+            .create(
+                {
+                    "composition_mode": "mass_mail",
+                    "model": self._name,
+                    "res_ids": with_email.ids,
+                    "template_id": template.id,
+                    "auto_delete_keep_log": True,
+                    "force_send": False,
+                    "record_name": False,
+                }
+            )
         )
+        composer._action_send_mail()
 
     def _cs_close_activities(self):
         self.activity_unlink(
@@ -977,6 +1070,7 @@ class CsComplaint(models.Model):
                         "Late complaint %(number)s escalated to you", number=complaint.name
                     ),
                     "date_deadline": now.date(),
+                    "automated": True,
                 }
                 for complaint, _level, target in steps
                 if target

@@ -191,3 +191,21 @@ class CsComplaintCommon(CsCallbackCommon):
             steps[step]()
             cls._end_request()
         return complaint.with_env(cls.env)
+
+    def _notices(self, complaint, text=""):
+        """Send the queued acknowledgements, then return the e-mails sent to
+        the customer about ``complaint`` (kept in its chatter) whose subject
+        or body contains ``text``."""
+        self.env["cs.complaint"]._cron_send_acknowledgements()
+        messages = self.env["mail.message"].search(
+            [
+                ("model", "=", "cs.complaint"),
+                ("res_id", "=", complaint.id),
+                ("message_type", "=", "email_outgoing"),
+            ]
+        )
+        return messages.filtered(lambda m: text in (m.subject or "") + (m.body or ""))
+
+    def _recipients(self, messages):
+        return self.env["mail.mail"].search([("mail_message_id", "in", messages.ids)]).recipient_ids
+

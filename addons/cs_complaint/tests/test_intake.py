@@ -38,10 +38,7 @@ class TestEmailIntake(CsComplaintCommon):
         self.assertIn("stopped cooling", complaint.description)
         self.assertRegex(complaint.name, r"^TS2026-")
         self.assertTrue(complaint.date_resolve_deadline)
-        ack = complaint.message_ids.filtered(
-            lambda m: m.message_type == "comment" and complaint.name in (m.subject or "")
-        )
-        self.assertEqual(len(ack), 1)
+        self.assertEqual(len(self._notices(complaint, complaint.name)), 1)
 
     def test_unknown_sender_becomes_customer(self):
         complaint = self._receive("new.person@example.org", name="New Person")

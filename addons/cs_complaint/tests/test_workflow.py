@@ -37,11 +37,24 @@ class TestWorkflow(CsComplaintCommon):
 
     def test_acknowledgement_sent_to_customer(self):
         complaint = self._create_complaint()
-        message = complaint.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.customer_b.email = False
+        no_email = self._create_complaint(partner=self.customer_b)
+        self.assertTrue(complaint.is_ack_pending)
+        self.assertFalse(no_email.is_ack_pending)
+        cron = self.env.ref("cs_complaint.ir_cron_complaint_ack")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]),
+            "the acknowledgements are sent right after the registration",
+        )
+        message = self._notices(complaint)
+        self.assertFalse(complaint.is_ack_pending)
+        self.assertEqual(self.Complaint._cron_send_acknowledgements(), 0)
         self.assertEqual(len(message), 1)
         self.assertIn(complaint.name, message.subject)
-        self.assertIn("2026", message.body)
-        self.assertIn(self.customer_a, message.notified_partner_ids)
+        # the promised answer date: 5 working days, Wednesday 15 April
+        self.assertIn("04/15/2026", message.body)
+        self.assertEqual(self._recipients(message), self.customer_a)
+        self.assertIn(message, complaint.message_ids)
 
     def test_accept_needs_category_and_agent(self):
         complaint = self._create_complaint()
@@ -66,11 +79,9 @@ class TestWorkflow(CsComplaintCommon):
         complaint.with_user(self.supervisor).action_reject()
         self.assertEqual(complaint.state, "rejected")
         self.assertFalse(complaint.is_valid)
-        notice = complaint.message_ids.filtered(
-            lambda m: "out of warranty" in (m.body or "") and m.message_type == "comment"
-        )
+        notice = self._notices(complaint, "out of warranty")
         self.assertEqual(len(notice), 1)
-        self.assertIn(self.customer_a, notice.notified_partner_ids)
+        self.assertEqual(self._recipients(notice), self.customer_a)
 
     def test_proposal_needs_root_cause_responsible_and_solution(self):
         complaint = self._advance(self._create_complaint(), "investigating")
@@ -129,10 +140,9 @@ class TestWorkflow(CsComplaintCommon):
         complaint.with_user(self.agent_a).action_resolve()
         self.assertEqual(complaint.state, "resolved")
         self.assertAlmostEqual(complaint.handling_hours, 0.0)
-        notice = complaint.message_ids.filtered(
-            lambda m: m.message_type == "comment" and "resolved" in (m.subject or "")
-        )
+        notice = self._notices(complaint, "is resolved")
         self.assertEqual(len(notice), 1)
+        self.assertIn("Replace the seal", notice.body)
 
     def test_close_needs_summary_and_supervisor(self):
         complaint = self._advance(self._create_complaint(), "resolved", summary=False)

@@ -1,0 +1,246 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Benchmark cases of cs_complaint: registering complaints through the ORM
+(compared with OCA's helpdesk tickets and claims), and the hourly deadline
+and escalation cron over open complaints."""
+
+import generate
+from harness import case
+
+from odoo import Command, fields
+from odoo.tools import SQL
+
+from .peers import BATCH, CATEGORIES, PEER_CASES, create_in_batches, customers, priority, texts
+
+SEVERITY_OF_PRIORITY = {"0": "normal", "1": "normal", "2": "serious", "3": "critical"}
+OPEN_STATES = ["new", "assessed", "investigating", "proposed", "approved", "implementing"]
+AGENTS = 20
+
+
+def _setup(env, departments=4):
+    """Agents, categories and departments with managers, like the peers'
+    teams and categories."""
+    agents = generate.ensure_agents(env, AGENTS)
+    categories = env["cs.complaint.category"].create(
+        [{"name": f"Bench Category {n}"} for n in range(1, CATEGORIES + 1)]
+    )
+    manager_users = env["res.users"].create(
+        [
+            {
+                "name": f"Bench Department Manager {n}",
+                "login": f"bench_dept_manager_{n}",
+                "groups_id": [Command.set([env.ref("base.group_user").id])],
+            }
+            for n in range(1, departments + 1)
+        ]
+    )
+    depts = env["hr.department"].create(
+        [{"name": f"Bench Department {n}"} for n in range(1, departments + 1)]
+    )
+    employees = env["hr.employee"].create(
+        [
+            {"name": user.name, "user_id": user.id, "department_id": dept.id}
+            for user, dept in zip(manager_users, depts, strict=True)
+        ]
+    )
+    for dept, employee in zip(depts, employees, strict=True):
+        dept.manager_id = employee
+    return agents, categories, depts
+
+
+@case(
+    "cs_complaint.create_complaints",
+    module="cs_complaint",
+    rows=10_000,
+    compare_with=PEER_CASES,
+)
+def create_complaints(bench, rows):
+    """cs.complaint create: sequence, deadlines, repeat flag, acknowledgement
+    e-mail, routing of 1/4 and manager alert of the serious ones."""
+    env = bench.env
+    with bench.phase(f"{max(1, rows // 10)} customers inserted"):
+        partner_ids = customers(env, rows)
+    agents, categories, depts = _setup(env)
+    bench.commit()
+    vals_list = []
+    for i in range(rows):
+        subject, html, _plain = texts(i)
+        vals = {
+            "subject": subject,
+            "description": html,
+            "partner_id": partner_ids[i % len(partner_ids)],
+            "category_id": categories[i % CATEGORIES].id,
+            "severity": SEVERITY_OF_PRIORITY[priority(i)],
+            "user_id": agents[i % len(agents)].id,
+            "channel": "phone",
+        }
+        if i % 4 == 0:
+            vals["department_id"] = depts[(i // 4) % len(depts)].id
+        vals_list.append(vals)
+    Complaint = env["cs.complaint"]
+    with bench.measure(rows=rows, batch=BATCH) as extra:
+        ids, extra["batches"] = create_in_batches(bench, Complaint, vals_list)
+    # the acknowledgement e-mails are rendered by their scheduled action,
+    # right after the commit: measured on their own, not hidden
+    with bench.measure(rows=rows, name="cs_complaint.send_acknowledgements") as extra:
+        extra["sent"] = Complaint._cron_send_acknowledgements()
+    env.cr.execute(
+        SQL(
+            """
+            SELECT count(*), count(date_resolve_deadline), count(date_reply_deadline),
+                   count(*) FILTER (WHERE is_repeat),
+                   (SELECT count(*) FROM mail_message m
+                     WHERE m.model = 'cs.complaint' AND m.res_id = ANY(%s)
+                       AND m.message_type = 'email_outgoing')
+              FROM cs_complaint WHERE id = ANY(%s)
+            """,
+            ids,
+            ids,
+        )
+    )
+    total, planned, routed, repeats, acks = env.cr.fetchone()
+    if total != rows or planned != rows or routed != -(-rows // 4) or acks != rows:
+        raise AssertionError(
+            f"{total} complaints, {planned} with deadlines, {routed} routed, "
+            f"{acks} acknowledgements"
+        )
+    bench.log(
+        f"checked: {total} complaints with deadlines, {routed} routed, "
+        f"{repeats} repeats, {acks} acknowledgements"
+    )
+
+
+@case(
+    "cs_complaint.sla_cron",
+    module="cs_complaint",
+    rows=50_000,
+    aim_seconds=60,
+)
+def sla_cron(bench, rows):
+    """Deadline status and escalation cron over open complaints received in
+    the last ten days, then again with nothing to do (aim 10 s)."""
+    env = bench.env
+    with bench.phase(f"{max(1, rows // 10)} customers inserted"):
+        partner_ids = customers(env, rows)
+    agents, categories, depts = _setup(env)
+    with bench.phase(f"{rows} open complaints inserted"):
+        ids = _insert_complaints(env, rows, partner_ids, agents, categories, depts)
+    with bench.phase("deadlines planned"):
+        complaints = env["cs.complaint"].browse(ids)
+        for name in ("sla_id", "date_ack_deadline", "date_reply_deadline", "date_resolve_deadline"):
+            env.add_to_compute(complaints._fields[name], complaints)
+        complaints.flush_recordset()
+        generate.analyze(env, "cs_complaint")
+    bench.commit()
+    env.invalidate_all()
+    Complaint = env["cs.complaint"]
+    with bench.measure(rows=rows) as extra:
+        Complaint._cron_sla_escalate()
+        extra.update(_counts(env, ids))
+    bench.log(f"checked: {extra}")
+    if not extra["escalated"]:
+        raise AssertionError("the cron escalated nothing")
+    before = _counts(env, ids)
+    env.invalidate_all()
+    with bench.measure(rows=rows, name="cs_complaint.sla_cron_again"):
+        Complaint._cron_sla_escalate()
+    after = _counts(env, ids)
+    if after != before:
+        raise AssertionError(f"the second run changed {before} into {after}")
+    bench.log("checked: the second run changed nothing")
+
+
+def _counts(env, ids):
+    env.flush_all()
+    env.cr.execute(
+        SQL(
+            """
+            SELECT count(*) FILTER (WHERE sla_status = 'at_risk'),
+                   count(*) FILTER (WHERE sla_status = 'breached'),
+                   count(*) FILTER (WHERE escalation_level != '0'),
+                   (SELECT count(*) FROM mail_activity a
+                     WHERE a.res_model = 'cs.complaint' AND a.res_id = ANY(%s))
+              FROM cs_complaint WHERE id = ANY(%s)
+            """,
+            ids,
+            ids,
+        )
+    )
+    at_risk, breached, escalated, activities = env.cr.fetchone()
+    return {
+        "at_risk": at_risk,
+        "breached": breached,
+        "escalated": escalated,
+        "activities": activities,
+    }
+
+
+def _insert_complaints(env, rows, partner_ids, agents, categories, depts):
+    """Clone one ORM-created complaint ``rows`` times with generate_series:
+    received in the last 240 hours, open states in turn, a quarter routed.
+    Deadlines are left to plan (see the caller)."""
+    cr = env.cr
+    template = env["cs.complaint"].create(
+        {
+            "partner_id": partner_ids[0],
+            "description": "<p>Bench complaint</p>",
+            "subject": "Bench complaint",
+        }
+    )
+    env.flush_all()
+    cr.execute("SELECT * FROM cs_complaint LIMIT 0")
+    columns = [desc[0] for desc in cr.description]
+    now = fields.Datetime.now()
+    received = SQL("%s::timestamp - (mod(s.g, 240) || ' hours')::interval", now)
+    routed = SQL("mod(s.g, 4) = 0")
+    state = SQL("(%s::varchar[])[1 + mod(s.g, %s)]", OPEN_STATES, len(OPEN_STATES))
+    overrides = {
+        "id": SQL("s.id"),
+        "name": SQL("'BENCH-' || lpad(s.g::text, 7, '0')"),
+        "partner_id": SQL("(%s::int[])[1 + mod(s.g, %s)]", partner_ids, len(partner_ids)),
+        "user_id": SQL("(%s::int[])[1 + mod(s.g, %s)]", agents.ids, len(agents)),
+        "category_id": SQL("(%s::int[])[1 + mod(s.g, %s)]", categories.ids, len(categories)),
+        "department_id": SQL(
+            "CASE WHEN %s THEN (%s::int[])[1 + mod(s.g / 4, %s)] END",
+            routed,
+            depts.ids,
+            len(depts),
+        ),
+        "date_routed": SQL("CASE WHEN %s THEN %s END", routed, received),
+        "date_received": received,
+        "state": state,
+        "date_ack": SQL("CASE WHEN mod(s.g, %s) > 0 THEN %s END", len(OPEN_STATES), received),
+        "sla_status": SQL("'on_track'"),
+        "escalation_level": SQL("'0'"),
+        "sla_id": SQL("NULL"),
+        "date_ack_deadline": SQL("NULL"),
+        "date_reply_deadline": SQL("NULL"),
+        "date_resolve_deadline": SQL("NULL"),
+        "access_token": SQL("NULL"),
+        "create_date": received,
+        "write_date": received,
+    }
+    select = [
+        overrides.get(column) or SQL("t.%s", SQL.identifier(column)) for column in columns
+    ]
+    cr.execute(
+        SQL(
+            """
+              WITH t AS MATERIALIZED (SELECT * FROM cs_complaint WHERE id = %s)
+            INSERT INTO cs_complaint (%s)
+            SELECT %s
+              FROM (SELECT nextval('cs_complaint_id_seq') AS id, g
+                      FROM generate_series(1, %s) g) s
+        CROSS JOIN t
+         RETURNING id
+            """,
+            template.id,
+            SQL(", ").join(SQL.identifier(c) for c in columns),
+            SQL(", ").join(select),
+            rows,
+        )
+    )
+    ids = sorted(row[0] for row in cr.fetchall())
+    template.unlink()
+    env.invalidate_all()
+    return ids
