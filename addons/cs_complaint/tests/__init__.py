@@ -5,3 +5,4 @@ from . import test_routing
 from . import test_loop
 from . import test_intake
 from . import test_access
+from . import test_reports

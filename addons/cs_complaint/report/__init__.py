@@ -1,0 +1,1 @@
+from . import cs_complaint_stats_xlsx
