@@ -89,11 +89,19 @@ export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
 
 cd "$CS_REPO"
 rc=0
-# shellcheck disable=SC2086 # PYTEST_ARGS is a list of words on purpose
+# PYTEST_ARGS is split like a shell command line, so quoted words stay one
+# argument: PYTEST_ARGS='-k "not i18n"'
+extra=()
+if [ -n "${PYTEST_ARGS:-}" ]; then
+    words=$("$CS_PY" -c 'import shlex, sys; print("\n".join(shlex.split(sys.argv[1])))' \
+        "$PYTEST_ARGS" 2>/dev/null) ||
+        cs_die "PYTEST_ARGS is not a valid list of words (unbalanced quotes?): $PYTEST_ARGS"
+    mapfile -t extra <<<"$words"
+fi
 "$CS_PY" -m pytest -p no:cacheprovider -ra \
     --odoo-config="$conf" --odoo-database="$DB" --odoo-http \
     --odoo-log-level=warn \
-    ${PYTEST_ARGS:-} "${paths[@]}" </dev/null || rc=$?
+    "${extra[@]}" "${paths[@]}" </dev/null || rc=$?
 if [ "$rc" -eq 5 ]; then
     # pytest collected nothing: a test run that tests nothing is a failure
     echo "0 passed, 1 failed"
