@@ -13,9 +13,7 @@ class CsCallback(models.Model):
 
     _inherit = "cs.callback"
 
-    complaint_id = fields.Many2one(
-        "cs.complaint", string="Complaint", compute="_compute_complaint_id"
-    )
+    complaint_id = fields.Many2one("cs.complaint", compute="_compute_complaint_id")
     opened_complaint_id = fields.Many2one(
         "cs.complaint",
         string="Complaint Opened",

@@ -40,12 +40,25 @@ ESCALATION_SELECTION = [
     ("1", "Department Manager"),
     ("2", "Customer-Service Manager"),
 ]
-OPEN_STATES = ("new", "assessed", "investigating", "proposed", "approved", "implementing")
+OPEN_STATES = (
+    "new",
+    "assessed",
+    "investigating",
+    "proposed",
+    "approved",
+    "implementing",
+)
 FINAL_STATES = ("resolved", "closed", "rejected")
 HIGH_SEVERITIES = ("serious", "critical")
 SLA_STATUS_RANK = {"on_track": 0, "at_risk": 1, "breached": 2}
 # fields whose change moves the deadlines
-DEADLINE_FIELDS = {"date_received", "severity", "category_id", "company_id", "date_routed"}
+DEADLINE_FIELDS = {
+    "date_received",
+    "severity",
+    "category_id",
+    "company_id",
+    "date_routed",
+}
 
 
 def _sort_id(record):
@@ -73,7 +86,12 @@ class CsComplaint(models.Model):
     _primary_email = "email_from"
 
     name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
     )
     subject = fields.Char(tracking=True)
     partner_id = fields.Many2one(
@@ -93,7 +111,11 @@ class CsComplaint(models.Model):
         CHANNEL_SELECTION, required=True, default="phone", tracking=True
     )
     date_received = fields.Datetime(
-        string="Received", required=True, default=fields.Datetime.now, index=True, tracking=True
+        string="Received",
+        required=True,
+        default=fields.Datetime.now,
+        index=True,
+        tracking=True,
     )
     category_id = fields.Many2one(
         "cs.complaint.category", index="btree_not_null", tracking=True
@@ -104,7 +126,10 @@ class CsComplaint(models.Model):
     description = fields.Html(sanitize=True, sanitize_style=True, required=True)
     customer_request = fields.Text(string="Customer's Request")
     department_id = fields.Many2one(
-        "hr.department", string="Responsible Department", index="btree_not_null", tracking=True
+        "hr.department",
+        string="Responsible Department",
+        index="btree_not_null",
+        tracking=True,
     )
     responsible_employee_ids = fields.Many2many(
         "hr.employee", string="Responsible Persons", tracking=True
@@ -115,7 +140,9 @@ class CsComplaint(models.Model):
         index=True,
         tracking=True,
         default=lambda self: self._default_user_id(),
-        domain=lambda self: [("groups_id", "in", self.env.ref("cs_member.group_cs_agent").ids)],
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("cs_member.group_cs_agent").ids)
+        ],
     )
     state = fields.Selection(
         STATE_SELECTION,
@@ -143,10 +170,9 @@ class CsComplaint(models.Model):
         copy=False,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_approved = fields.Datetime(readonly=True, copy=False)
     customer_accepted = fields.Boolean(
-        string="Customer Accepted",
         copy=False,
         tracking=True,
         help="The customer accepted the solution (signature, e-mail or call).",
@@ -169,7 +195,10 @@ class CsComplaint(models.Model):
         string="Acknowledge By", compute="_compute_deadlines", store=True, readonly=True
     )
     date_reply_deadline = fields.Datetime(
-        string="Department Reply By", compute="_compute_deadlines", store=True, readonly=True
+        string="Department Reply By",
+        compute="_compute_deadlines",
+        store=True,
+        readonly=True,
     )
     date_resolve_deadline = fields.Datetime(
         string="Solve By",
@@ -180,7 +209,9 @@ class CsComplaint(models.Model):
     )
     date_ack = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
     date_routed = fields.Datetime(string="Routed On", readonly=True, copy=False)
-    date_reply = fields.Datetime(string="Department Replied On", readonly=True, copy=False)
+    date_reply = fields.Datetime(
+        string="Department Replied On", readonly=True, copy=False
+    )
     date_resolved = fields.Datetime(string="Resolved On", readonly=True, copy=False)
     date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
     sla_status = fields.Selection(
@@ -218,14 +249,18 @@ class CsComplaint(models.Model):
         "window.",
     )
     repeat_of_id = fields.Many2one(
-        "cs.complaint", string="Repeat Of", compute="_compute_is_repeat", store=True
+        "cs.complaint", compute="_compute_is_repeat", store=True
     )
     reopen_count = fields.Integer(readonly=True, copy=False)
     is_valid = fields.Boolean(
         string="Valid", compute="_compute_is_valid", store=True, help="Not rejected."
     )
-    penalty_ids = fields.One2many("cs.complaint.penalty", "complaint_id", string="Penalties")
-    reply_ids = fields.One2many("cs.complaint.reply", "complaint_id", string="Department Replies")
+    penalty_ids = fields.One2many(
+        "cs.complaint.penalty", "complaint_id", string="Penalties"
+    )
+    reply_ids = fields.One2many(
+        "cs.complaint.reply", "complaint_id", string="Department Replies"
+    )
     callback_ids = fields.One2many(
         "cs.callback", compute="_compute_callback_ids", string="Callbacks"
     )
@@ -258,7 +293,9 @@ class CsComplaint(models.Model):
         for complaint in self:
             complaint.is_valid = complaint.state != "rejected"
 
-    @api.depends("severity", "category_id", "date_received", "company_id", "date_routed")
+    @api.depends(
+        "severity", "category_id", "date_received", "company_id", "date_routed"
+    )
     def _compute_deadlines(self):
         """The three deadlines on the company's working schedule, planned for
         the whole batch with one read of the working time per schedule."""
@@ -322,7 +359,9 @@ class CsComplaint(models.Model):
         if real_ids:
             domain.append(("id", "not in", real_ids))
         earlier = self.sudo().search_fetch(
-            domain, ["partner_id", "category_id", "date_received"], order="date_received"
+            domain,
+            ["partner_id", "category_id", "date_received"],
+            order="date_received",
         )
         history = {}
         for other in earlier:
@@ -339,7 +378,9 @@ class CsComplaint(models.Model):
             since = complaint.date_received - timedelta(days=days)
             previous = [
                 item
-                for item in history.get((complaint.partner_id.id, complaint.category_id.id), [])
+                for item in history.get(
+                    (complaint.partner_id.id, complaint.category_id.id), []
+                )
                 if since <= item[0] and item < key
             ]
             if previous and days:
@@ -359,15 +400,18 @@ class CsComplaint(models.Model):
             complaint.callback_count = len(complaint.callback_ids)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
+        return res
 
     @api.depends("name", "subject")
     def _compute_display_name(self):
         for complaint in self:
             complaint.display_name = (
-                f"{complaint.name} {complaint.subject}" if complaint.subject else complaint.name
+                f"{complaint.name} {complaint.subject}"
+                if complaint.subject
+                else complaint.name
             )
 
     # ------------------------------------------------------------------
@@ -377,9 +421,10 @@ class CsComplaint(models.Model):
     @api.constrains("description")
     def _check_description(self):
         for complaint in self:
-            if is_html_empty(complaint.description) or not html2plaintext(
-                complaint.description or ""
-            ).strip():
+            if (
+                is_html_empty(complaint.description)
+                or not html2plaintext(complaint.description or "").strip()
+            ):
                 raise ValidationError(
                     self.env._("Describe the complaint: the description is empty.")
                 )
@@ -388,9 +433,7 @@ class CsComplaint(models.Model):
     def _check_compensation(self):
         for complaint in self:
             if complaint.compensation_amount < 0:
-                raise ValidationError(
-                    self.env._("A compensation cannot be negative.")
-                )
+                raise ValidationError(self.env._("A compensation cannot be negative."))
 
     @api.onchange("lookup_phone")
     def _onchange_lookup_phone(self):
@@ -452,13 +495,20 @@ class CsComplaint(models.Model):
 
     def write(self, vals):
         if "department_id" in vals:
-            vals = dict(vals, date_routed=fields.Datetime.now() if vals["department_id"] else False)
+            vals = dict(
+                vals,
+                date_routed=fields.Datetime.now() if vals["department_id"] else False,
+            )
             vals.setdefault("date_reply", False)
         routed = self.env["cs.complaint"]
         if vals.get("department_id"):
-            routed = self.filtered(lambda c: c.department_id.id != vals["department_id"])
+            routed = self.filtered(
+                lambda c: c.department_id.id != vals["department_id"]
+            )
         res = super().write(vals)
-        if DEADLINE_FIELDS & set(vals) or {"date_ack", "date_reply", "state"} & set(vals):
+        if DEADLINE_FIELDS & set(vals) or {"date_ack", "date_reply", "state"} & set(
+            vals
+        ):
             self._cs_update_sla_status()
         if routed:
             routed._cs_request_department_reply()
@@ -469,7 +519,9 @@ class CsComplaint(models.Model):
     def unlink(self):
         if not self.env.user.has_group("base.group_system"):
             raise AccessError(
-                self.env._("Complaints are archived, never deleted: ask an administrator.")
+                self.env._(
+                    "Complaints are archived, never deleted: ask an administrator."
+                )
             )
         return super().unlink()
 
@@ -514,7 +566,9 @@ class CsComplaint(models.Model):
         if not to_ack:
             return
         to_ack.sudo().write({"is_ack_pending": True})
-        cron = self.env.ref("cs_complaint.ir_cron_complaint_ack", raise_if_not_found=False)
+        cron = self.env.ref(
+            "cs_complaint.ir_cron_complaint_ack", raise_if_not_found=False
+        )
         if cron:
             cron.sudo()._trigger()
 
@@ -557,7 +611,9 @@ class CsComplaint(models.Model):
         values.setdefault("name", "/")
         values.setdefault("partner_id", partner.id)
         values.setdefault("channel", "email")
-        values.setdefault("subject", msg_dict.get("subject") or self.env._("Complaint by e-mail"))
+        values.setdefault(
+            "subject", msg_dict.get("subject") or self.env._("Complaint by e-mail")
+        )
         values.setdefault("description", body)
         values.setdefault("email_from", email)
         return super().message_new(msg_dict, custom_values=values)
@@ -592,7 +648,8 @@ class CsComplaint(models.Model):
                 states = dict(self._fields["state"]._description_selection(self.env))
                 raise UserError(
                     self.env._(
-                        "Complaint %(number)s is %(state)s: it cannot be %(action)s now.",
+                        "Complaint %(number)s is %(state)s: "
+                        "it cannot be %(action)s now.",
                         number=complaint.name,
                         state=states[complaint.state],
                         action=action,
@@ -640,7 +697,9 @@ class CsComplaint(models.Model):
     def action_reject(self):
         """The complaint does not stand: the customer is told why."""
         self._cs_check_group("cs_member.group_cs_supervisor", self.env._("reject"))
-        self._cs_check_state(("new", "assessed", "investigating"), self.env._("rejected"))
+        self._cs_check_state(
+            ("new", "assessed", "investigating"), self.env._("rejected")
+        )
         for complaint in self:
             complaint._cs_require(
                 (complaint.reject_reason or "").strip(),
@@ -653,7 +712,11 @@ class CsComplaint(models.Model):
         now = fields.Datetime.now()
         for complaint in self:
             complaint.write(
-                {"state": "rejected", "date_closed": now, "date_ack": complaint.date_ack or now}
+                {
+                    "state": "rejected",
+                    "date_closed": now,
+                    "date_ack": complaint.date_ack or now,
+                }
             )
         self._cs_send_template("cs_complaint.mail_template_complaint_rejected")
         self._cs_close_activities()
@@ -670,7 +733,9 @@ class CsComplaint(models.Model):
     def action_propose(self):
         """Propose the solution once the root cause and the responsible
         department or persons are known."""
-        self._cs_check_group("cs_member.group_cs_agent", self.env._("propose a solution for"))
+        self._cs_check_group(
+            "cs_member.group_cs_agent", self.env._("propose a solution for")
+        )
         self._cs_check_state(("investigating",), self.env._("proposed"))
         for complaint in self:
             complaint._cs_require(
@@ -691,7 +756,10 @@ class CsComplaint(models.Model):
             )
             complaint._cs_require(
                 (complaint.solution or "").strip(),
-                self.env._("Describe the solution of complaint %(number)s.", number=complaint.name),
+                self.env._(
+                    "Describe the solution of complaint %(number)s.",
+                    number=complaint.name,
+                ),
             )
             if complaint.compensation_amount and not complaint.compensation_kind:
                 raise UserError(
@@ -708,7 +776,8 @@ class CsComplaint(models.Model):
         self.ensure_one()
         return (
             self.severity in HIGH_SEVERITIES
-            or self.compensation_amount > self.company_id.cs_complaint_compensation_limit
+            or self.compensation_amount
+            > self.company_id.cs_complaint_compensation_limit
         )
 
     def action_approve(self):
@@ -819,7 +888,9 @@ class CsComplaint(models.Model):
 
     def action_view_callbacks(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_callback.cs_callback_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_callback.cs_callback_action"
+        )
         action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
         action["context"] = {}
         return action
@@ -890,7 +961,9 @@ class CsComplaint(models.Model):
                     complaint._cs_activity_vals(
                         activity_type,
                         manager,
-                        self.env._("Serious complaint: %(number)s", number=complaint.name),
+                        self.env._(
+                            "Serious complaint: %(number)s", number=complaint.name
+                        ),
                         fields.Date.context_today(self),
                     )
                 )
@@ -1034,7 +1107,9 @@ class CsComplaint(models.Model):
             if complaint.date_escalated and now < complaint.date_escalated + delay:
                 continue
             new_level = level + 1
-            steps.append((complaint, new_level, complaint._cs_escalation_target(new_level)))
+            steps.append(
+                (complaint, new_level, complaint._cs_escalation_target(new_level))
+            )
         if not steps:
             return self.browse()
         for new_level in (1, 2):
@@ -1048,7 +1123,8 @@ class CsComplaint(models.Model):
             bodies={
                 complaint.id: Markup("<p>%s</p>")
                 % self.env._(
-                    "Escalated to the %(level)s (%(user)s): the complaint is %(status)s.",
+                    "Escalated to the %(level)s (%(user)s): "
+                    "the complaint is %(status)s.",
                     level=levels[str(new_level)],
                     user=target.name or self.env._("nobody"),
                     status=statuses[complaint.sla_status],
@@ -1067,7 +1143,8 @@ class CsComplaint(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": target.id,
                     "summary": self.env._(
-                        "Late complaint %(number)s escalated to you", number=complaint.name
+                        "Late complaint %(number)s escalated to you",
+                        number=complaint.name,
                     ),
                     "date_deadline": now.date(),
                     "automated": True,

@@ -18,7 +18,10 @@ class CsComplaintCategory(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     parent_id = fields.Many2one(
-        "cs.complaint.category", string="Parent Category", index=True, ondelete="restrict"
+        "cs.complaint.category",
+        string="Parent Category",
+        index=True,
+        ondelete="restrict",
     )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("cs.complaint.category", "parent_id")

@@ -18,7 +18,7 @@ class CsComplaintPenalty(models.Model):
         "cs.complaint", required=True, ondelete="restrict", index=True
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True, tracking=True
+        "hr.employee", required=True, index=True, tracking=True
     )
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, string="Department"
@@ -36,7 +36,11 @@ class CsComplaintPenalty(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     reason = fields.Text(required=True)
     state = fields.Selection(
-        [("proposed", "Proposed"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        [
+            ("proposed", "Proposed"),
+            ("confirmed", "Confirmed"),
+            ("cancelled", "Cancelled"),
+        ],
         default="proposed",
         required=True,
         readonly=True,

@@ -62,7 +62,11 @@ class CsComplaintSla(models.Model):
     @api.constrains("ack_hours", "reply_days", "resolve_days", "at_risk_percent")
     def _check_durations(self):
         for policy in self:
-            if policy.ack_hours <= 0 or policy.reply_days <= 0 or policy.resolve_days <= 0:
+            if (
+                policy.ack_hours <= 0
+                or policy.reply_days <= 0
+                or policy.resolve_days <= 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "Policy %(policy)s: the acknowledgement, reply and solution "
@@ -90,7 +94,9 @@ class CsComplaintSla(models.Model):
         )
         ancestors = {}
         for category in complaints.category_id:
-            ancestors[category.id] = {int(x) for x in category.parent_path.split("/") if x}
+            ancestors[category.id] = {
+                int(x) for x in category.parent_path.split("/") if x
+            }
         result = {}
         for complaint in complaints:
             chain = ancestors.get(complaint.category_id.id, set())

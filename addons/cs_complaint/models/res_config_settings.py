@@ -46,6 +46,8 @@ class ResConfigSettings(models.TransientModel):
     )
 
     def _compute_cs_complaint_alias_id(self):
-        alias = self.env.ref("cs_complaint.mail_alias_complaint", raise_if_not_found=False)
+        alias = self.env.ref(
+            "cs_complaint.mail_alias_complaint", raise_if_not_found=False
+        )
         for settings in self:
             settings.cs_complaint_alias_id = alias

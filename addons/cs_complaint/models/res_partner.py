@@ -7,7 +7,9 @@ from odoo.tools import SQL
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    cs_complaint_ids = fields.One2many("cs.complaint", "partner_id", string="Complaints")
+    cs_complaint_ids = fields.One2many(
+        "cs.complaint", "partner_id", string="Complaints"
+    )
     cs_complaint_count = fields.Integer(
         string="Complaint Count", compute="_compute_cs_complaint_count"
     )
@@ -31,8 +33,12 @@ class ResPartner(models.Model):
                 """
                 SELECT id FROM res_partner
                  WHERE active
-                   AND (regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') LIKE %(pattern)s
-                     OR regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g') LIKE %(pattern)s)
+                   AND (
+                       regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')
+                           LIKE %(pattern)s
+                       OR regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g')
+                           LIKE %(pattern)s
+                   )
                  ORDER BY id
                  LIMIT %(limit)s
                 """,

@@ -27,8 +27,7 @@ class ResourceCalendar(models.Model):
         "cs.calendar.makeup.day",
         "calendar_id",
         string="Make-up Working Days",
-        help="Weekend days that are working days (调休), e.g. around public "
-        "holidays.",
+        help="Weekend days that are working days (调休), e.g. around public holidays.",
     )
 
     def _cs_work_intervals(self, start, end):
@@ -53,12 +52,16 @@ class ResourceCalendar(models.Model):
         """The working hours of the make-up days between two aware datetimes,
         public holidays removed, as Intervals in ``tz``."""
         days = self.cs_makeup_day_ids.filtered(
-            lambda d: start_dt.astimezone(tz).date() <= d.date <= end_dt.astimezone(tz).date()
+            lambda d: start_dt.astimezone(tz).date()
+            <= d.date
+            <= end_dt.astimezone(tz).date()
         )
         if not days:
             return Intervals([])
         attendances = self.attendance_ids.filtered(
-            lambda a: not a.display_type and a.day_period != "lunch" and not a.resource_id
+            lambda a: not a.display_type
+            and a.day_period != "lunch"
+            and not a.resource_id
         )
         found = []
         for day in days:
@@ -69,11 +72,15 @@ class ResourceCalendar(models.Model):
                     att.date_to and att.date_to < day.date
                 ):
                     continue
-                i_start = tz.localize(datetime.combine(day.date, float_to_time(att.hour_from)))
+                i_start = tz.localize(
+                    datetime.combine(day.date, float_to_time(att.hour_from))
+                )
                 i_stop = (
                     tz.localize(datetime.combine(day.date + timedelta(days=1), time()))
                     if att.hour_to >= 24
-                    else tz.localize(datetime.combine(day.date, float_to_time(att.hour_to)))
+                    else tz.localize(
+                        datetime.combine(day.date, float_to_time(att.hour_to))
+                    )
                 )
                 i_start, i_stop = max(i_start, start_dt), min(i_stop, end_dt)
                 if i_start < i_stop:
@@ -95,9 +102,7 @@ class ResourceCalendar(models.Model):
             return []
         low = min(r[0] for r in requests) - timedelta(days=1)
         high_start = max(r[0] for r in requests)
-        reach = max(
-            (r[2] if r[1] == "days" else r[2] / 4.0) for r in requests
-        )
+        reach = max((r[2] if r[1] == "days" else r[2] / 4.0) for r in requests)
         span = timedelta(days=max(7, int(reach * DAYS_PER_WORKING_DAY) + 7))
         for _attempt in range(MAX_WIDENINGS):
             intervals = self._cs_work_intervals(low, high_start + span)

@@ -53,7 +53,10 @@ class CsComplaintCommon(CsCallbackCommon):
                         }
                     )
                     for day in range(5)
-                    for start, stop, period in ((9, 12, "morning"), (13, 18, "afternoon"))
+                    for start, stop, period in (
+                        (9, 12, "morning"),
+                        (13, 18, "afternoon"),
+                    )
                 ],
             }
         )
@@ -114,7 +117,9 @@ class CsComplaintCommon(CsCallbackCommon):
             cls.env, "cs_other_dept", groups="base.group_user", tz=TZ
         )
         Employee = cls.env["hr.employee"]
-        cls.dept_after_sales = cls.env["hr.department"].create({"name": "After-sales (test)"})
+        cls.dept_after_sales = cls.env["hr.department"].create(
+            {"name": "After-sales (test)"}
+        )
         cls.dept_finance = cls.env["hr.department"].create({"name": "Finance (test)"})
         cls.emp_dept_manager = Employee.create(
             {
@@ -139,7 +144,9 @@ class CsComplaintCommon(CsCallbackCommon):
                 "department_id": cls.dept_finance.id,
             }
         )
-        cls.emp_agent_a = Employee.create({"name": "Agent A", "user_id": cls.agent_a.id})
+        cls.emp_agent_a = Employee.create(
+            {"name": "Agent A", "user_id": cls.agent_a.id}
+        )
         cls.Complaint = cls.env["cs.complaint"]
 
     @classmethod
@@ -207,5 +214,8 @@ class CsComplaintCommon(CsCallbackCommon):
         return messages.filtered(lambda m: text in (m.subject or "") + (m.body or ""))
 
     def _recipients(self, messages):
-        return self.env["mail.mail"].search([("mail_message_id", "in", messages.ids)]).recipient_ids
-
+        return (
+            self.env["mail.mail"]
+            .search([("mail_message_id", "in", messages.ids)])
+            .recipient_ids
+        )

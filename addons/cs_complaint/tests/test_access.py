@@ -21,17 +21,30 @@ class TestAccess(CsComplaintCommon):
         cls.unassigned = cls._create_complaint(user=cls.env["res.users"])
         cls.unassigned.user_id = False
         cls.routed = cls._create_complaint(
-            user=cls.agent_b, partner=cls.customer_b, department_id=cls.dept_after_sales.id
+            user=cls.agent_b,
+            partner=cls.customer_b,
+            department_id=cls.dept_after_sales.id,
         )
         cls.portal_partner = cls.portal_user.partner_id
-        cls.portal_own = cls._create_complaint(user=cls.agent_b, partner=cls.portal_partner)
-        cls.all = cls.mine | cls.team | cls.other_team | cls.unassigned | cls.routed | cls.portal_own
+        cls.portal_own = cls._create_complaint(
+            user=cls.agent_b, partner=cls.portal_partner
+        )
+        cls.all = (
+            cls.mine
+            | cls.team
+            | cls.other_team
+            | cls.unassigned
+            | cls.routed
+            | cls.portal_own
+        )
 
     def _visible(self, user):
         return self.Complaint.with_user(user).search([("id", "in", self.all.ids)])
 
     def test_agent_scope(self):
-        self.assertEqual(self._visible(self.agent_a), self.mine | self.team | self.unassigned)
+        self.assertEqual(
+            self._visible(self.agent_a), self.mine | self.team | self.unassigned
+        )
         with self.assertRaises(AccessError):
             self.other_team.with_user(self.agent_a).read(["name"])
         with self.assertRaises(AccessError):
@@ -99,7 +112,9 @@ class TestAccess(CsComplaintCommon):
         )
         Penalty = self.env["cs.complaint.penalty"]
         self.assertEqual(
-            Penalty.with_user(self.agent_a).search([("id", "in", (penalty | own_penalty).ids)]),
+            Penalty.with_user(self.agent_a).search(
+                [("id", "in", (penalty | own_penalty).ids)]
+            ),
             own_penalty,
         )
         with self.assertRaises(AccessError):
@@ -110,7 +125,9 @@ class TestAccess(CsComplaintCommon):
             with self.assertRaises(AccessError):
                 penalty.with_user(user).read(["amount"])
         self.assertEqual(
-            Penalty.with_user(self.supervisor).search([("id", "in", (penalty | own_penalty).ids)]),
+            Penalty.with_user(self.supervisor).search(
+                [("id", "in", (penalty | own_penalty).ids)]
+            ),
             penalty | own_penalty,
         )
 

@@ -85,7 +85,12 @@ class TestDeadlines(CsComplaintCommon):
     def test_batch_plans_every_complaint(self):
         """Many complaints at once get the same deadlines as one by one, from
         a single read of the working time."""
-        starts = ["2026-04-03 15:00", "2026-04-06 10:00", "2026-04-08 11:00", "2026-04-08 20:30"]
+        starts = [
+            "2026-04-03 15:00",
+            "2026-04-06 10:00",
+            "2026-04-08 11:00",
+            "2026-04-08 20:30",
+        ]
         with freeze_time(local("2026-04-08 21:00")):
             batch = self.Complaint.create(
                 [

@@ -49,7 +49,9 @@ class TestEscalation(CsComplaintCommon):
         self.assertEqual(complaint.escalation_level, "1")
         activity = self._escalation_activities(complaint)
         self.assertEqual(activity.user_id, self.dept_manager_user)
-        notes = complaint.message_ids.filtered(lambda m: "Escalated to" in (m.body or ""))
+        notes = complaint.message_ids.filtered(
+            lambda m: "Escalated to" in (m.body or "")
+        )
         self.assertEqual(len(notes), 1)
         # run again: nothing changes
         self._cron("2026-04-08 13:31")
@@ -77,7 +79,9 @@ class TestEscalation(CsComplaintCommon):
         self.assertEqual(complaint.sla_status, "breached")
         self.assertEqual(complaint.escalation_level, "1")
         # team A's leader is the supervisor
-        self.assertEqual(self._escalation_activities(complaint).user_id, self.supervisor)
+        self.assertEqual(
+            self._escalation_activities(complaint).user_id, self.supervisor
+        )
 
     def test_closed_and_on_track_complaints_untouched(self):
         with freeze_time(local("2026-04-08 09:00")):
@@ -102,22 +106,32 @@ class TestEscalation(CsComplaintCommon):
             serious = self._create_complaint(severity="critical")
             normal = self._create_complaint()
         alert_type = self.env.ref("cs_complaint.mail_activity_type_serious")
-        alert = serious.activity_ids.filtered(lambda a: a.activity_type_id == alert_type)
+        alert = serious.activity_ids.filtered(
+            lambda a: a.activity_type_id == alert_type
+        )
         self.assertEqual(alert.user_id, self.manager)
         self.assertTrue(serious.is_manager_alerted)
-        self.assertFalse(normal.activity_ids.filtered(lambda a: a.activity_type_id == alert_type))
+        self.assertFalse(
+            normal.activity_ids.filtered(lambda a: a.activity_type_id == alert_type)
+        )
         # raised later: alerted then, once
         normal.severity = "serious"
         normal.severity = "critical"
         self.assertEqual(
-            len(normal.activity_ids.filtered(lambda a: a.activity_type_id == alert_type)), 1
+            len(
+                normal.activity_ids.filtered(lambda a: a.activity_type_id == alert_type)
+            ),
+            1,
         )
 
     def test_cron_in_batches(self):
         with freeze_time(local("2026-04-08 09:00")):
             complaints = self.Complaint.create(
                 [
-                    {"partner_id": self.customer_a.id, "description": f"<p>Case {i}</p>"}
+                    {
+                        "partner_id": self.customer_a.id,
+                        "description": f"<p>Case {i}</p>",
+                    }
                     for i in range(7)
                 ]
             )

@@ -23,9 +23,22 @@ class TestEmailIntake(CsComplaintCommon):
     """Complaints by e-mail through the alias: known senders are matched,
     unknown ones become customers, nothing is lost."""
 
-    def _receive(self, sender, subject="Broken fridge", body="It stopped cooling.", name="Sender", msgid="m1", extra=""):
+    def _receive(
+        self,
+        sender,
+        subject="Broken fridge",
+        body="It stopped cooling.",
+        name="Sender",
+        msgid="m1",
+        extra="",
+    ):
         raw = RAW.format(
-            sender=sender, subject=subject, body=body, name=name, msgid=msgid, extra=extra
+            sender=sender,
+            subject=subject,
+            body=body,
+            name=name,
+            msgid=msgid,
+            extra=extra,
         )
         res_id = self.env["mail.thread"].message_process("cs.complaint", raw.encode())
         return self.Complaint.browse(res_id)
@@ -47,7 +60,9 @@ class TestEmailIntake(CsComplaintCommon):
         self.assertIn(complaint.partner_id, complaint.message_partner_ids)
 
     def test_empty_mail_kept(self):
-        complaint = self._receive("customer.b@example.com", subject="", body="", msgid="m2")
+        complaint = self._receive(
+            "customer.b@example.com", subject="", body="", msgid="m2"
+        )
         self.assertEqual(complaint.partner_id, self.customer_b)
         self.assertIn("no text", complaint.description)
         self.assertEqual(complaint.subject, "Complaint by e-mail")

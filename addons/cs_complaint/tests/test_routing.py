@@ -58,7 +58,9 @@ class TestRouting(CsComplaintCommon):
         self.assertEqual(complaint.date_reply, local("2026-04-09 11:00"))
         self.assertFalse(self._reply_activity(complaint))
         self.assertIn("replaced the seal", complaint.message_ids[0].body)
-        self.assertEqual(complaint.message_ids[0].author_id, self.dept_member_user.partner_id)
+        self.assertEqual(
+            complaint.message_ids[0].author_id, self.dept_member_user.partner_id
+        )
         # a second reply is recorded, the clock stays at the first
         with freeze_time(local("2026-04-14 11:00")):
             self._reply(complaint, self.dept_manager_user, "Parts ordered.")

@@ -85,7 +85,9 @@ class TestWorkflow(CsComplaintCommon):
 
     def test_proposal_needs_root_cause_responsible_and_solution(self):
         complaint = self._advance(self._create_complaint(), "investigating")
-        complaint.write({"root_cause": False, "solution": False, "department_id": False})
+        complaint.write(
+            {"root_cause": False, "solution": False, "department_id": False}
+        )
         agent_complaint = complaint.with_user(self.agent_a)
         with self.assertRaisesText(UserError, "root cause"):
             agent_complaint.action_propose()
@@ -227,7 +229,9 @@ class TestWorkflow(CsComplaintCommon):
             category_id=self.cat_product.id,
             date_received=local("2026-01-01 10:00"),
         )
-        again = self._create_complaint(partner=self.customer_b, category_id=self.cat_product.id)
+        again = self._create_complaint(
+            partner=self.customer_b, category_id=self.cat_product.id
+        )
         self.assertFalse(old.is_repeat)
         self.assertFalse(again.is_repeat)
         # categorised later, at assessment
@@ -261,14 +265,25 @@ class TestPenalties(CsComplaintCommon):
             "reason": "Wrong seal mounted",
         }
         values.update(vals)
-        return self.env["cs.complaint.penalty"].with_user(user or self.supervisor).create(values)
+        return (
+            self.env["cs.complaint.penalty"]
+            .with_user(user or self.supervisor)
+            .create(values)
+        )
 
     def test_amount_within_range(self):
         self.assertEqual(self._penalty().state, "proposed")
-        for role, amount in (("direct", 199), ("direct", 1001), ("first_responsible", 99), ("first_responsible", 600)):
+        for role, amount in (
+            ("direct", 199),
+            ("direct", 1001),
+            ("first_responsible", 99),
+            ("first_responsible", 600),
+        ):
             with self.assertRaisesText(ValidationError, "must be between"):
                 self._penalty(role=role, amount=amount)
-        self._penalty(role="first_responsible", amount=500, employee_id=self.emp_dept_manager.id)
+        self._penalty(
+            role="first_responsible", amount=500, employee_id=self.emp_dept_manager.id
+        )
         self.company.cs_penalty_direct_max = 2000
         self.assertEqual(self._penalty(amount=1500).amount, 1500)
 
@@ -291,4 +306,6 @@ class TestPenalties(CsComplaintCommon):
 
     def test_invalid_ranges_refused(self):
         with self.assertRaisesText(ValidationError, "penalty range"):
-            self.company.write({"cs_penalty_direct_min": 800, "cs_penalty_direct_max": 200})
+            self.company.write(
+                {"cs_penalty_direct_min": 800, "cs_penalty_direct_max": 200}
+            )

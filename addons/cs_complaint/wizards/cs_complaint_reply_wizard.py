@@ -27,7 +27,10 @@ class CsComplaintReplyWizard(models.TransientModel):
         # sudo: members of other departments cannot read the employees of
         # the responsible department; only the user's membership is checked
         department = department.sudo()
-        return user in department.member_ids.user_id or user == department.manager_id.user_id
+        return (
+            user in department.member_ids.user_id
+            or user == department.manager_id.user_id
+        )
 
     def action_send(self):
         self.ensure_one()
@@ -54,7 +57,8 @@ class CsComplaintReplyWizard(models.TransientModel):
                 "date": now,
                 "body": self.body,
                 "is_late": bool(
-                    complaint.date_reply_deadline and now > complaint.date_reply_deadline
+                    complaint.date_reply_deadline
+                    and now > complaint.date_reply_deadline
                 ),
             }
         )
@@ -62,7 +66,9 @@ class CsComplaintReplyWizard(models.TransientModel):
             sudo_complaint.write({"date_reply": now})
         complaint.message_post(
             body=self.body,
-            subject=self.env._("Reply of %(department)s", department=complaint.department_id.name),
+            subject=self.env._(
+                "Reply of %(department)s", department=complaint.department_id.name
+            ),
             subtype_xmlid="mail.mt_note",
         )
         sudo_complaint.activity_feedback(
