@@ -31,6 +31,7 @@
         "views/cs_callback_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/cs_complaint_reply_wizard_views.xml",
+        "views/cs_complaint_portal_templates.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/cs_complaint_demo.xml"],
