@@ -34,6 +34,7 @@
         "report/cs_complaint_reports.xml",
         "report/cs_complaint_stats_report.xml",
         "wizards/cs_complaint_stats_wizard_views.xml",
+        "views/cs_complaint_portal_templates.xml",
         "views/menus.xml",
         "views/cs_complaint_report_menus.xml",
     ],

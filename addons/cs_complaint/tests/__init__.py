@@ -6,3 +6,4 @@ from . import test_loop
 from . import test_intake
 from . import test_access
 from . import test_reports
+from . import test_portal

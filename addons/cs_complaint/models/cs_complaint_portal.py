@@ -1,0 +1,280 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+from datetime import timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.tools import single_email_re
+
+# What a customer may attach to a complaint: the extension, and the signatures
+# ("magic bytes") the content must start with (None: any content that is not
+# an executable or a script).
+UPLOAD_SIGNATURES = {
+    "pdf": (b"%PDF",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "gif": (b"GIF87a", b"GIF89a"),
+    "webp": (b"RIFF",),
+    "txt": None,
+    "csv": None,
+    "doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "ods": (b"PK\x03\x04",),
+}
+# Content never accepted, whatever the file is called: Windows and Linux
+# executables, Mach-O binaries, shell scripts, HTML and SVG (scripts).
+FORBIDDEN_SIGNATURES = (
+    b"MZ",
+    b"\x7fELF",
+    b"\xca\xfe\xba\xbe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xce\xfa\xed\xfe",
+    b"#!",
+)
+FORBIDDEN_TEXT = re.compile(
+    rb"<\s*(script|html|svg|iframe|object|embed)\b", re.IGNORECASE
+)
+PHONE_RE = re.compile(r"^\+?[0-9 ()./-]+$")
+
+
+class CsComplaint(models.Model):
+    """What the customer portal and the public complaint form need on the
+    complaint: the sender's network address (rate limit), turning the
+    visitor's text into safe HTML, checking uploads and finding the visitor's
+    customer record."""
+
+    _inherit = "cs.complaint"
+
+    # limits of the customer-facing forms; a module may override them
+    _cs_form_max_files = 5
+    _cs_form_text_max_chars = 10000
+    _cs_form_line_max_chars = 200
+    _cs_form_name_max_chars = 128
+
+    submit_ip = fields.Char(
+        string="Sent From Address",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="cs_member.group_cs_supervisor",
+        help="Network address the public complaint form was sent from; it "
+        "limits how many complaints one address may send in an hour.",
+    )
+
+    # ------------------------------------------------------------------
+    # public form: rate limit and customer
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cs_public_recent_count(self, ip, hours=1):
+        """Complaints sent through the public form from ``ip`` in the last
+        ``hours``."""
+        if not ip:
+            return 0
+        since = fields.Datetime.now() - timedelta(hours=hours)
+        return self.search_count([("submit_ip", "=", ip), ("create_date", ">=", since)])
+
+    @api.model
+    def _cs_public_rate_exceeded(self, ip, company):
+        return (
+            self._cs_public_recent_count(ip) >= company.cs_complaint_public_rate_limit
+        )
+
+    @api.model
+    def _cs_public_partner(self, name, email=None, phone=None, lang=None):
+        """The customer of a public form: the contact with this e-mail
+        address, else the only contact with this phone number (8 digits at
+        least, so that a short number matches nobody by chance) when no
+        e-mail was given, else a new contact. Existing contacts are never
+        changed by an anonymous visitor."""
+        Partner = self.env["res.partner"]
+        if email:
+            found = self._mail_find_partner_from_emails([email], force_create=False)
+            if found and found[0]:
+                return found[0]
+        else:
+            digits = "".join(ch for ch in phone or "" if ch.isdigit())
+            if len(digits) >= 8:
+                found = Partner._cs_find_by_phone(digits, limit=2)
+                if len(found) == 1:
+                    return found
+        values = {"name": name, "email": email or False, "phone": phone or False}
+        if lang and lang in dict(self.env["res.lang"].get_installed()):
+            values["lang"] = lang
+        return Partner.create(values)
+
+    # ------------------------------------------------------------------
+    # customer-facing forms: text, fields and files
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cs_text_to_html(self, text):
+        """The customer's plain text as HTML paragraphs: every character is
+        escaped, blank lines separate paragraphs, line breaks are kept. The
+        customer's own HTML is never interpreted."""
+        text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+        return Markup("").join(
+            Markup("<p>%s</p>")
+            % Markup("<br/>").join(escape(line) for line in p.split("\n"))
+            for p in paragraphs
+        )
+
+    @api.model
+    def _cs_check_form_text(self, post, require_contact=False):
+        """Validate the text fields of a customer-facing complaint form.
+        Returns ``{field: message}`` for the fields in error."""
+        errors = {}
+        description = (post.get("description") or "").strip()
+        if not description:
+            errors["description"] = self.env._("Describe your complaint.")
+        elif len(description) > self._cs_form_text_max_chars:
+            errors["description"] = self.env._(
+                "The description is too long: %(count)s characters at most.",
+                count=self._cs_form_text_max_chars,
+            )
+        if len(post.get("subject") or "") > self._cs_form_line_max_chars:
+            errors["subject"] = self.env._(
+                "The subject is too long: %(count)s characters at most.",
+                count=self._cs_form_line_max_chars,
+            )
+        if len(post.get("customer_request") or "") > self._cs_form_text_max_chars:
+            errors["customer_request"] = self.env._(
+                "Your request is too long: %(count)s characters at most.",
+                count=self._cs_form_text_max_chars,
+            )
+        if require_contact:
+            errors.update(self._cs_check_form_contact(post))
+        return errors
+
+    @api.model
+    def _cs_check_form_contact(self, post):
+        """Validate the visitor's name, e-mail and phone: a name and a way to
+        answer (e-mail or phone) are required."""
+        errors = {}
+        name = (post.get("contact_name") or "").strip()
+        email = (post.get("email") or "").strip()
+        phone = (post.get("phone") or "").strip()
+        if not name:
+            errors["contact_name"] = self.env._("Tell us your name.")
+        elif len(name) > self._cs_form_name_max_chars:
+            errors["contact_name"] = self.env._(
+                "The name is too long: %(count)s characters at most.",
+                count=self._cs_form_name_max_chars,
+            )
+        if not email and not phone:
+            errors["email"] = self.env._(
+                "Give an e-mail address or a phone number so we can answer you."
+            )
+        if email and (
+            len(email) > self._cs_form_name_max_chars
+            or not single_email_re.match(email)
+        ):
+            errors["email"] = self.env._(
+                "This e-mail address is not valid: %(email)s", email=email
+            )
+        if phone:
+            digits = sum(ch.isdigit() for ch in phone)
+            if not PHONE_RE.match(phone) or not 6 <= digits <= 20:
+                errors["phone"] = self.env._(
+                    "This phone number is not valid: %(phone)s", phone=phone
+                )
+        return errors
+
+    @api.model
+    def _cs_check_form_category(self, value, company):
+        """The category chosen on a form, among the active categories of the
+        company; empty when none was chosen. Raises ``ValueError`` when the
+        value is not one of them."""
+        if not value:
+            return self.env["cs.complaint.category"]
+        try:
+            category_id = int(value)
+        except (TypeError, ValueError) as error:
+            raise ValueError(value) from error
+        category = self._cs_form_categories(company).filtered(
+            lambda c: c.id == category_id
+        )
+        if not category:
+            raise ValueError(value)
+        return category
+
+    @api.model
+    def _cs_form_categories(self, company):
+        return self.env["cs.complaint.category"].search(
+            [("company_id", "in", [False, company.id])]
+        )
+
+    @api.model
+    def _cs_check_uploads(self, uploads, company):
+        """Validate the files of a form, ``[(filename, content)]``. Returns
+        an error message, or ``None`` when every file may be attached."""
+        if len(uploads) > self._cs_form_max_files:
+            return self.env._(
+                "You may attach %(count)s files at most.", count=self._cs_form_max_files
+            )
+        max_bytes = company.cs_complaint_upload_max_mb * 1024 * 1024
+        # formatted out of the translated call: the term extractor reads the
+        # call's arguments as literals
+        max_size = f"{company.cs_complaint_upload_max_mb:g}"
+        for filename, content in uploads:
+            if len(content) > max_bytes:
+                return self.env._(
+                    "The file %(file)s is too large: %(size)s MB at most.",
+                    file=filename,
+                    size=max_size,
+                )
+            if not content:
+                return self.env._("The file %(file)s is empty.", file=filename)
+            if not self._cs_upload_allowed(filename, content):
+                return self.env._(
+                    "The file %(file)s cannot be accepted: send pictures (JPG, PNG, "
+                    "GIF, WEBP), PDF, text or office documents.",
+                    file=filename,
+                )
+        return None
+
+    @api.model
+    def _cs_upload_allowed(self, filename, content):
+        """Whether a file's name and content are of an accepted kind: the
+        extension is on the list, the content matches it and is neither an
+        executable nor a script."""
+        extension = filename.rpartition(".")[2].lower() if "." in filename else ""
+        if extension not in UPLOAD_SIGNATURES:
+            return False
+        if content.startswith(FORBIDDEN_SIGNATURES) or FORBIDDEN_TEXT.search(
+            content[:4096]
+        ):
+            return False
+        signatures = UPLOAD_SIGNATURES[extension]
+        if extension == "webp" and content[8:12] != b"WEBP":
+            return False
+        if signatures is None:
+            try:
+                content[:4096].decode("utf-8")
+            except UnicodeDecodeError:
+                # a text file cut in the middle of a character is still text
+                return b"\x00" not in content[:4096]
+            return True
+        return content.startswith(signatures)
+
+    def _cs_post_customer_files(self, uploads, author):
+        """Post the customer's files in the complaint's thread, as their
+        message, so the customer finds them in the portal and the handler in
+        the chatter; the customer is not notified of their own message."""
+        self.ensure_one()
+        if not uploads:
+            return self.env["mail.message"]
+        return self.with_context(mail_notify_author=False).message_post(
+            body=self.env._("Files sent with the complaint."),
+            attachments=list(uploads),
+            author_id=author.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
