@@ -13,6 +13,11 @@ test in ``bench.measure(...)``, which prints one result line per operation::
         bench.commit()
         with bench.measure(rows=rows, lines=rows * 10):
             bench.env["res.partner"]._cs_recompute_points()
+
+Peer cases (``peer=True``) measure an OCA module fetched by
+``peer_addons.py``; they only run when selected by name or with ``--peers``.
+A case that names peer cases in ``compare_with`` gets, when they ran in the
+same run at the same number of rows, the ratio of its rows/s to theirs.
 """
 
 import cProfile
@@ -37,13 +42,17 @@ class Case:
     sizes: tuple = (0.5, 1.0)
     aim_seconds: float = None
     description: str = ""
+    peer: bool = False
+    compare_with: tuple = ()
 
     def row_counts(self, scale, full_only=False):
         sizes = (max(self.sizes),) if full_only else self.sizes
         return [max(1, int(round(self.rows * scale * size))) for size in sizes]
 
 
-def case(name, module, rows, sizes=(0.5, 1.0), aim_seconds=None):
+def case(
+    name, module, rows, sizes=(0.5, 1.0), aim_seconds=None, peer=False, compare_with=()
+):
     """Register a benchmark case.
 
     :param name: ``<module>.<operation>``, unique, printed on each result line
@@ -51,6 +60,11 @@ def case(name, module, rows, sizes=(0.5, 1.0), aim_seconds=None):
     :param rows: the number of rows measured at ``--scale 1``
     :param sizes: fractions of ``rows`` to measure, to show how cost grows
     :param aim_seconds: the aim for the full size at ``--scale 1``
+    :param peer: ``module`` is an OCA module pinned in ``bench/peers.txt``,
+        not one of ours; the case runs only when selected by name or with
+        ``--peers``
+    :param compare_with: names of (peer) cases whose throughput this case is
+        compared with: ours rows/s divided by theirs, at the same rows
     """
 
     def register(func):
@@ -63,6 +77,8 @@ def case(name, module, rows, sizes=(0.5, 1.0), aim_seconds=None):
             rows=rows,
             sizes=tuple(sorted(sizes)),
             aim_seconds=aim_seconds,
+            peer=peer,
+            compare_with=tuple(compare_with),
             description=(func.__doc__ or "").strip().splitlines()[0]
             if func.__doc__
             else "",
@@ -72,12 +88,19 @@ def case(name, module, rows, sizes=(0.5, 1.0), aim_seconds=None):
     return register
 
 
-def select_cases(only=None):
-    """Cases whose name is in ``only`` or starts with ``<item>.``."""
-    if not only:
-        return list(CASES.values())
-    selected = []
-    for item in only:
+def select_cases(only=None, peers=False):
+    """Cases whose name is in ``only`` or starts with ``<item>.``; without
+    ``only``, all the cases but the peer ones. ``peers`` adds the peer cases."""
+    unknown = {
+        f"{c.name} compares with {other!r}"
+        for c in CASES.values()
+        for other in c.compare_with
+        if other not in CASES
+    }
+    if unknown:
+        raise SystemExit("bench: unknown case: " + "; ".join(sorted(unknown)))
+    selected = [c for c in CASES.values() if not c.peer] if not only else []
+    for item in only or ():
         matches = [
             c for c in CASES.values() if c.name == item or c.name.startswith(item + ".")
         ]
@@ -87,6 +110,8 @@ def select_cases(only=None):
                 + ", ".join(sorted(CASES))
             )
         selected += [c for c in matches if c not in selected]
+    if peers:
+        selected += [c for c in CASES.values() if c.peer and c not in selected]
     return selected
 
 
@@ -99,6 +124,11 @@ class Result:
     sql_seconds: float
     extra: dict = field(default_factory=dict)
 
+    @property
+    def rate(self):
+        """Throughput in rows per second."""
+        return self.rows / self.seconds if self.seconds > 0 else 0.0
+
     def line(self):
         extra = " ".join(f"{key}={value}" for key, value in self.extra.items())
         return (
@@ -106,7 +136,32 @@ class Result:
             + (f" {extra}" if extra else "")
             + f" seconds={self.seconds:.2f} queries={self.queries}"
             + f" sql_seconds={self.sql_seconds:.2f}"
+            + f" rows_per_s={self.rate:.1f}"
         )
+
+
+def comparisons(cases, results):
+    """``(case, other, rows, rows/s, other's rows/s, ratio)`` for every
+    result of a case with ``compare_with`` whose other case has a result at
+    the same rows in ``results``; ratio > 1 means ours is faster."""
+    by_key = {(r.case, r.rows): r for r in results}
+    rows = []
+    for case_ in cases:
+        for ours in [r for r in results if r.case == case_.name]:
+            for other in case_.compare_with:
+                theirs = by_key.get((other, ours.rows))
+                if theirs and theirs.rate:
+                    rows.append(
+                        (
+                            ours.case,
+                            other,
+                            ours.rows,
+                            ours.rate,
+                            theirs.rate,
+                            ours.rate / theirs.rate,
+                        )
+                    )
+    return rows
 
 
 class Bench:

@@ -8,7 +8,13 @@ Creates the database ``cs_bench`` (dropped and recreated unless
 data. Each case then runs at each of its sizes in a fresh copy of that
 database (``CREATE DATABASE ... TEMPLATE cs_bench``, about a second), so no
 run sees the rows or the dead tuples of another and nothing needs cleaning.
-One line is printed per measured operation, then a summary table.
+One line is printed per measured operation, then a summary table (and the
+ratios of the cases that compare with peers, when both ran).
+
+Peer cases measure OCA modules pinned in ``bench/peers.txt``: they run only
+when named (``--only peers``) or with ``--peers``; the wheels are then
+fetched into ``bench/.peers/`` (git-ignored) and that folder is added to the
+addons path. The other cases need no network.
 
 Environment (``scripts/bench.sh`` sets it):
   CS_ODOO_CONF  Odoo configuration file (database connection, addons_path
@@ -21,6 +27,7 @@ Environment (``scripts/bench.sh`` sets it):
 """
 
 import argparse
+import configparser
 import json
 import os
 import platform
@@ -51,6 +58,12 @@ def parse_args(argv=None):
         action="append",
         metavar="NAME",
         help="run this case only, or the cases of a module (cs_member); repeatable",
+    )
+    parser.add_argument(
+        "--peers",
+        action="store_true",
+        help="also run the peer cases (OCA modules pinned in bench/peers.txt, "
+        "fetched from PyPI when missing)",
     )
     parser.add_argument(
         "--keep-db",
@@ -180,13 +193,41 @@ def installed_modules(odoo, db, modules):
     return installed
 
 
-def install(conf, src, db, modules, log_level):
+def addons_path(conf, selected, keep_db):
+    """The addons path of the configuration, plus the peers' folder when a
+    peer case is selected (fetched when needed) or a kept database may have
+    peers installed."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(conf, encoding="utf-8")
+    paths = [
+        p.strip()
+        for p in parser.get("options", "addons_path", fallback="").split(",")
+        if p.strip()
+    ]
+    if not paths:
+        sys.exit(f"bench: {conf} has no addons_path (Odoo's and this repository's)")
+    import peer_addons
+
+    if any(c.peer for c in selected):
+        python = os.environ.get("CS_PYTHON") or sys.executable
+        try:
+            paths.append(peer_addons.ensure(paths, python=python, log=say))
+        except peer_addons.PeerError as error:
+            names = ", ".join(c.name for c in selected if c.peer)
+            sys.exit(f"bench: the peer cases ({names}) cannot run: {error}")
+    elif keep_db and os.path.isfile(peer_addons.STAMP):
+        paths.append(peer_addons.ADDONS_DIR)
+    return ",".join(paths)
+
+
+def install(conf, src, db, modules, log_level, addons):
     say(f"installing {', '.join(sorted(modules))} into {db} (without demo data)")
     start = time.perf_counter()
     command = [
         os.environ.get("CS_PYTHON") or sys.executable,
         os.environ.get("CS_ODOO_BIN") or os.path.join(src, "odoo-bin"),
         "-c", conf,
+        f"--addons-path={addons}",
         "-d", db,
         "-i", ",".join(sorted(modules)),
         "--stop-after-init",
@@ -199,13 +240,13 @@ def install(conf, src, db, modules, log_level):
     say(f"installed in {time.perf_counter() - start:.0f} s")
 
 
-def prepare_database(odoo, args, conf, src, modules):
+def prepare_database(odoo, args, conf, src, modules, addons):
     if not args.keep_db:
         say(f"dropping database {args.db}")
         drop_database(odoo, args.db)
     missing = set(modules) - installed_modules(odoo, args.db, modules)
     if missing:
-        install(conf, src, args.db, missing, args.log_level)
+        install(conf, src, args.db, missing, args.log_level, addons)
         missing = set(modules) - installed_modules(odoo, args.db, modules)
         if missing:
             sys.exit(f"bench: {', '.join(sorted(missing))} not installed in {args.db}")
@@ -246,6 +287,7 @@ HEADER = (
     "sql s",
     "queries",
     "us/row",
+    "rows/s",
     "growth",
     "aim",
 )
@@ -272,6 +314,7 @@ def summary_row(result, first, case_, scale):
         f"{result.sql_seconds:.2f}",
         str(result.queries),
         f"{1e6 * result.seconds / max(result.rows, 1):.1f}",
+        f"{result.rate:.1f}",
         growth,
         aim,
     )
@@ -309,7 +352,31 @@ def summary(cases, results, failures, scale):
     return missed
 
 
-def write_json(out_dir, args, results, failures, missed):
+def warn_unmeasured_peers(selected):
+    names = {c.name for c in selected}
+    for case_ in selected:
+        absent = [other for other in case_.compare_with if other not in names]
+        if absent:
+            say(
+                f"{case_.name} compares with {', '.join(absent)}, not selected: "
+                "add --peers to measure them in the same run"
+            )
+
+
+def print_comparisons(rows):
+    """Print the ratios of the cases that compare with others (peers)."""
+    if not rows:
+        return
+    print()
+    print("Compared with peers (ratio = our rows/s / their rows/s; > 1 is faster)")
+    for ours, other, count, our_rate, their_rate, ratio in rows:
+        print(
+            f"{ours} / {other} rows={count}: {our_rate:.1f} / {their_rate:.1f}"
+            f" rows/s = {ratio:.2f}"
+        )
+
+
+def write_json(out_dir, args, results, failures, missed, compared):
     os.makedirs(out_dir, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     path = os.path.join(out_dir, f"bench-{stamp}.json")
@@ -326,9 +393,21 @@ def write_json(out_dir, args, results, failures, missed):
                 "seconds": round(r.seconds, 3),
                 "sql_seconds": round(r.sql_seconds, 3),
                 "queries": r.queries,
+                "rows_per_second": round(r.rate, 1),
                 **r.extra,
             }
             for r in results
+        ],
+        "comparisons": [
+            {
+                "case": ours,
+                "compared_with": other,
+                "rows": count,
+                "rows_per_second": round(our_rate, 1),
+                "their_rows_per_second": round(their_rate, 1),
+                "ratio": round(ratio, 3),
+            }
+            for ours, other, count, our_rate, their_rate, ratio in compared
         ],
         "failed": [{"case": name, "rows": rows} for name, rows in failures],
         "missed_aims": missed,
@@ -343,27 +422,39 @@ def main(argv=None):
     conf, src = require_environment()
     sys.path[:0] = [BENCH_DIR, src]
     import cases
-    from harness import select_cases
+    from harness import comparisons, select_cases
 
     import odoo
 
     cases.load_all()
-    selected = select_cases(args.only)
+    selected = select_cases(
+        args.only, peers=args.peers or (args.list and not args.only)
+    )
     if args.list:
         for case_ in selected:
-            print(f"{case_.name:40} {case_.rows:>9} rows  {case_.description}")
+            peer = " (peer: --peers)" if case_.peer else ""
+            print(f"{case_.name:40} {case_.rows:>9} rows  {case_.description}{peer}")
         return 0
 
-    odoo_args = ["-c", conf, "-d", args.db, f"--log-level={args.log_level}"]
+    addons = addons_path(conf, selected, args.keep_db)
+    odoo_args = [
+        "-c", conf,
+        f"--addons-path={addons}",
+        "-d", args.db,
+        f"--log-level={args.log_level}",
+    ]  # fmt: skip
+    warn_unmeasured_peers(selected)
     odoo.tools.config.parse_config(odoo_args)
     odoo.netsvc.init_logger()
     modules = {c.module for c in selected}
-    prepare_database(odoo, args, conf, src, modules)
+    prepare_database(odoo, args, conf, src, modules, addons)
 
     results, failures = run_cases(odoo, selected, args)
     missed = summary(selected, results, failures, args.scale)
+    compared = comparisons(selected, results)
+    print_comparisons(compared)
     if args.out:
-        write_json(args.out, args, results, failures, missed)
+        write_json(args.out, args, results, failures, missed, compared)
     if failures:
         return 1
     if missed and args.strict:
