@@ -180,10 +180,9 @@ class CsComplaintPortal(CsComplaintFormMixin, CustomerPortal):
             {"partner_id": partner.id, "channel": "portal", "company_id": company.id}
         )
         # sudo: portal users only read complaints; they register their own, for
-        # their own contact, through this route only.
-        # mail_notify_author: mail never notifies the current user, here the
-        # customer, who must receive the acknowledgement all the same
-        Complaint = Complaint.sudo().with_context(mail_notify_author=True)
+        # their own contact, through this route only. The acknowledgement is
+        # e-mailed by its queue, to the customer even when they are the author.
+        Complaint = Complaint.sudo()
         try:
             with request.env.cr.savepoint():
                 complaint = Complaint.create(values)

@@ -86,15 +86,17 @@ class TestCsComplaintPortal(HttpCase):
         return response.json()
 
     def _assert_acknowledged(self, complaint):
-        """The acknowledgement with the number was e-mailed to the customer."""
+        """The acknowledgement with the number is e-mailed to the customer
+        by its queue, and kept in the chatter."""
+        self.assertTrue(complaint.is_ack_pending)
+        self.env["cs.complaint"]._cron_send_acknowledgements()
         ack = complaint.message_ids.filtered(
             lambda m: complaint.name in (m.subject or "")
+            and m.message_type == "email_outgoing"
         )
         self.assertEqual(len(ack), 1)
-        emailed = ack.notification_ids.filtered(
-            lambda n: n.notification_type == "email"
-        )
-        self.assertIn(complaint.partner_id, emailed.res_partner_id)
+        mails = self.env["mail.mail"].search([("mail_message_id", "in", ack.ids)])
+        self.assertEqual(mails.recipient_ids, complaint.partner_id)
 
     def _count(self, domain=None):
         self.env.invalidate_all()
