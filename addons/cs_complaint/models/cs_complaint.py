@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import html2plaintext, is_html_empty
+from odoo.tools import SQL, html2plaintext, is_html_empty
 
 from .cs_complaint_sla import SEVERITY_SELECTION
 
@@ -385,7 +385,7 @@ class CsComplaint(models.Model):
             ]
             if previous and days:
                 complaint.is_repeat = True
-                complaint.repeat_of_id = self.browse(max(previous)[1]).exists()
+                complaint.repeat_of_id = self.browse(max(previous)[1])
             else:
                 complaint.is_repeat = False
                 complaint.repeat_of_id = False
@@ -473,11 +473,11 @@ class CsComplaint(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"]
         now = fields.Datetime.now()
+        unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        for vals, number in zip(unnamed, self._cs_next_numbers(len(unnamed)), strict=True):
+            vals["name"] = number
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = sequence.next_by_code("cs.complaint") or "/"
             if vals.get("department_id"):
                 vals.setdefault("date_routed", now)
         # imports and the public form create complaints by the thousand: the
@@ -492,6 +492,40 @@ class CsComplaint(models.Model):
         complaints._cs_update_sla_status()
         complaints._cs_after_intake()
         return complaints
+
+    @api.model
+    def _cs_next_numbers(self, count):
+        """``count`` complaint numbers from the sequence, with one query for
+        the batch when the sequence is a standard (PostgreSQL) one."""
+        if not count:
+            return []
+        # sudo: numbering is not a right of the user; ir.sequence is
+        # readable by administrators only
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", "cs.complaint"),
+                    ("company_id", "in", [self.env.company.id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+        )
+        if not sequence:
+            return ["/"] * count
+        if sequence.implementation != "standard" or sequence.use_date_range:
+            return [sequence._next() for _i in range(count)]
+        self.env.cr.execute(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        numbers = [row[0] for row in self.env.cr.fetchall()]
+        return [sequence.get_next_char(number) for number in numbers]
 
     def write(self, vals):
         if "department_id" in vals:
@@ -916,16 +950,14 @@ class CsComplaint(models.Model):
         the batch."""
         activity_type = self.env.ref("cs_complaint.mail_activity_type_department_reply")
         vals_list = []
+        no_manager = {}
         for complaint in self:
             manager = complaint.department_id.manager_id.user_id
             if not manager:
-                complaint.message_post(
-                    body=self.env._(
-                        "Department %(department)s has no manager with a user: nobody "
-                        "was asked to reply.",
-                        department=complaint.department_id.display_name,
-                    ),
-                    subtype_xmlid="mail.mt_note",
+                no_manager[complaint.id] = self.env._(
+                    "Department %(department)s has no manager with a user: nobody "
+                    "was asked to reply.",
+                    department=complaint.department_id.display_name,
                 )
                 continue
             vals_list.append(
@@ -939,6 +971,8 @@ class CsComplaint(models.Model):
                     (complaint.date_reply_deadline or fields.Datetime.now()).date(),
                 )
             )
+        if no_manager:
+            self.browse(list(no_manager))._message_log_batch(bodies=no_manager)
         # sudo: the handler asks another department's manager, whose
         # activities and follower entries they may not write themselves
         self._cs_activity_model().sudo().create(vals_list)
@@ -954,8 +988,9 @@ class CsComplaint(models.Model):
             return
         activity_type = self.env.ref("cs_complaint.mail_activity_type_serious")
         vals_list = []
+        managers = {company: company._cs_complaint_manager() for company in high.company_id}
         for complaint in high:
-            manager = complaint.company_id._cs_complaint_manager()
+            manager = managers[complaint.company_id]
             if manager:
                 vals_list.append(
                     complaint._cs_activity_vals(

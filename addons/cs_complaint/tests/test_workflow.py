@@ -309,3 +309,41 @@ class TestPenalties(CsComplaintCommon):
             self.company.write(
                 {"cs_penalty_direct_min": 800, "cs_penalty_direct_max": 200}
             )
+
+
+@freeze_time(local("2026-04-08 10:00"))
+class TestBatchCreate(CsComplaintCommon):
+    """Registering many complaints at once costs the same queries whatever
+    their number (DESIGN: a batch create does not grow per record)."""
+
+    def _queries(self, count, **vals):
+        customers = self.customer_a | self.customer_a2 | self.customer_b
+        vals_list = [
+            dict(
+                {
+                    "partner_id": customers[i % 3].id,
+                    "description": f"<p>Case {i}</p>",
+                    "category_id": self.cat_service.id,
+                    "user_id": self.agent_a.id,
+                },
+                **vals,
+            )
+            for i in range(count)
+        ]
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        complaints = self.Complaint.create(vals_list)
+        self.env.flush_all()
+        self.assertEqual(len(set(complaints.mapped("name"))), count)
+        return self.env.cr.sql_log_count - before
+
+    def test_query_count_does_not_grow(self):
+        for vals in (
+            {},
+            {"department_id": self.dept_after_sales.id},
+            {"severity": "serious"},
+        ):
+            with self.subTest(vals=vals):
+                self._queries(5, **vals)  # warm the caches of this variant
+                self.assertEqual(self._queries(10, **vals), self._queries(40, **vals))
