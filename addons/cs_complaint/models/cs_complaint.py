@@ -1112,17 +1112,22 @@ class CsComplaint(models.Model):
             result |= records
         return result
 
-    def _cs_escalation_target(self, level):
+    def _cs_escalation_target(self, level, managers=None):
         """The user of an escalation level: 1 the department's manager (else
-        the handler's team leader), 2 the customer-service manager."""
+        the handler's team leader), 2 the customer-service manager.
+        ``managers`` caches the customer-service manager of each company."""
         self.ensure_one()
+        managers = {} if managers is None else managers
+        company = self.company_id
+        if company not in managers:
+            managers[company] = company._cs_complaint_manager()
         if level == 1:
             return (
                 self.department_id.manager_id.user_id
                 or self.user_id.cs_team_id.leader_id
-                or self.company_id._cs_complaint_manager()
+                or managers[company]
             )
-        return self.company_id._cs_complaint_manager()
+        return managers[company]
 
     def _cs_escalate(self, now):
         """Move each late complaint up one level, at most one step per
@@ -1132,6 +1137,7 @@ class CsComplaint(models.Model):
         with many late complaints finds them in their activities)."""
         levels = dict(ESCALATION_SELECTION)
         statuses = dict(SLA_STATUS_SELECTION)
+        managers = {}
         steps = []
         for complaint in self:
             level = int(complaint.escalation_level)
@@ -1143,7 +1149,7 @@ class CsComplaint(models.Model):
                 continue
             new_level = level + 1
             steps.append(
-                (complaint, new_level, complaint._cs_escalation_target(new_level))
+                (complaint, new_level, complaint._cs_escalation_target(new_level, managers))
             )
         if not steps:
             return self.browse()
