@@ -10,10 +10,25 @@ from harness import case
 from odoo import Command, fields
 from odoo.tools import SQL
 
-from .peers import BATCH, CATEGORIES, PEER_CASES, create_in_batches, customers, priority, texts
+from .peers import (
+    BATCH,
+    CATEGORIES,
+    PEER_CASES,
+    create_in_batches,
+    customers,
+    priority,
+    texts,
+)
 
 SEVERITY_OF_PRIORITY = {"0": "normal", "1": "normal", "2": "serious", "3": "critical"}
-OPEN_STATES = ["new", "assessed", "investigating", "proposed", "approved", "implementing"]
+OPEN_STATES = [
+    "new",
+    "assessed",
+    "investigating",
+    "proposed",
+    "approved",
+    "implementing",
+]
 AGENTS = 20
 
 
@@ -127,7 +142,12 @@ def sla_cron(bench, rows):
         ids = _insert_complaints(env, rows, partner_ids, agents, categories, depts)
     with bench.phase("deadlines planned"):
         complaints = env["cs.complaint"].browse(ids)
-        for name in ("sla_id", "date_ack_deadline", "date_reply_deadline", "date_resolve_deadline"):
+        for name in (
+            "sla_id",
+            "date_ack_deadline",
+            "date_reply_deadline",
+            "date_resolve_deadline",
+        ):
             env.add_to_compute(complaints._fields[name], complaints)
         complaints.flush_recordset()
         generate.analyze(env, "cs_complaint")
@@ -197,9 +217,13 @@ def _insert_complaints(env, rows, partner_ids, agents, categories, depts):
     overrides = {
         "id": SQL("s.id"),
         "name": SQL("'BENCH-' || lpad(s.g::text, 7, '0')"),
-        "partner_id": SQL("(%s::int[])[1 + mod(s.g, %s)]", partner_ids, len(partner_ids)),
+        "partner_id": SQL(
+            "(%s::int[])[1 + mod(s.g, %s)]", partner_ids, len(partner_ids)
+        ),
         "user_id": SQL("(%s::int[])[1 + mod(s.g, %s)]", agents.ids, len(agents)),
-        "category_id": SQL("(%s::int[])[1 + mod(s.g, %s)]", categories.ids, len(categories)),
+        "category_id": SQL(
+            "(%s::int[])[1 + mod(s.g, %s)]", categories.ids, len(categories)
+        ),
         "department_id": SQL(
             "CASE WHEN %s THEN (%s::int[])[1 + mod(s.g / 4, %s)] END",
             routed,
@@ -209,7 +233,9 @@ def _insert_complaints(env, rows, partner_ids, agents, categories, depts):
         "date_routed": SQL("CASE WHEN %s THEN %s END", routed, received),
         "date_received": received,
         "state": state,
-        "date_ack": SQL("CASE WHEN mod(s.g, %s) > 0 THEN %s END", len(OPEN_STATES), received),
+        "date_ack": SQL(
+            "CASE WHEN mod(s.g, %s) > 0 THEN %s END", len(OPEN_STATES), received
+        ),
         "sla_status": SQL("'on_track'"),
         "escalation_level": SQL("'0'"),
         "sla_id": SQL("NULL"),
@@ -221,7 +247,8 @@ def _insert_complaints(env, rows, partner_ids, agents, categories, depts):
         "write_date": received,
     }
     select = [
-        overrides.get(column) or SQL("t.%s", SQL.identifier(column)) for column in columns
+        overrides.get(column) or SQL("t.%s", SQL.identifier(column))
+        for column in columns
     ]
     cr.execute(
         SQL(
