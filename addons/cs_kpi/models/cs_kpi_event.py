@@ -1,0 +1,108 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+KIND_SELECTION = [
+    ("praise", "Customer Praise"),
+    ("reward", "Reward"),
+    ("penalty", "Complaint Penalty"),
+    ("fine", "Discipline Fine"),
+]
+
+
+class CsKpiEvent(models.Model):
+    """The ledger of praise, rewards, complaint penalties and discipline
+    fines of the staff (奖惩台账): never deleted, cancelled instead."""
+
+    _name = "cs.kpi.event"
+    _inherit = ["mail.thread"]
+    _description = "Reward and Penalty"
+    _order = "date desc, id desc"
+
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
+    department_id = fields.Many2one(
+        related="employee_id.department_id", store=True, index=True
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    kind = fields.Selection(KIND_SELECTION, required=True, index=True, tracking=True)
+    amount = fields.Monetary(tracking=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    reason = fields.Text(required=True)
+    fine_type_id = fields.Many2one("cs.kpi.fine.type", string="Fine")
+    penalty_id = fields.Many2one(
+        "cs.complaint.penalty", string="Complaint Penalty", readonly=True, index="btree_not_null"
+    )
+    complaint_id = fields.Many2one(related="penalty_id.complaint_id")
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "penalty_unique",
+            "UNIQUE(penalty_id)",
+            "A complaint penalty is booked once.",
+        ),
+    ]
+
+    @api.constrains("kind", "amount", "fine_type_id")
+    def _check_amount(self):
+        for event in self:
+            if event.amount < 0:
+                raise ValidationError(self.env._("An amount cannot be negative."))
+            if event.kind == "fine" and event.fine_type_id:
+                fine = event.fine_type_id
+                if event.amount < fine.amount_min or (
+                    fine.amount_max and event.amount > fine.amount_max
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "A fine for %(fine)s must be between %(low)s and %(high)s.",
+                            fine=fine.name,
+                            low=fine.amount_min,
+                            high=fine.amount_max or "∞",
+                        )
+                    )
+
+    @api.onchange("fine_type_id")
+    def _onchange_fine_type_id(self):
+        if self.fine_type_id and not self.amount:
+            self.amount = self.fine_type_id.amount_min
+
+    def unlink(self):
+        if not self.env.user.has_group("base.group_system"):
+            raise AccessError(
+                self.env._("Rewards and penalties are cancelled, never deleted.")
+            )
+        return super().unlink()
+
+    def action_confirm(self):
+        if not self.env.user.has_group("cs_member.group_cs_manager"):
+            raise AccessError(
+                self.env._("Only a customer-service manager confirms rewards and penalties.")
+            )
+        if any(event.state != "draft" for event in self):
+            raise UserError(self.env._("Only draft entries can be confirmed."))
+        self.write({"state": "confirmed"})
+        return True
+
+    def action_cancel(self):
+        if not self.env.user.has_group("cs_member.group_cs_manager"):
+            raise AccessError(
+                self.env._("Only a customer-service manager cancels rewards and penalties.")
+            )
+        self.write({"state": "cancelled"})
+        return True

@@ -1,0 +1,32 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CsKpiFineType(models.Model):
+    """The catalogue of discipline fines (E4), each with its amount range."""
+
+    _name = "cs.kpi.fine.type"
+    _description = "Discipline Fine"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    amount_min = fields.Float(string="Minimum", required=True)
+    amount_max = fields.Float(
+        string="Maximum", help="Zero: no maximum (e.g. 100 and more)."
+    )
+    active = fields.Boolean(default=True)
+
+    @api.constrains("amount_min", "amount_max")
+    def _check_range(self):
+        for fine in self:
+            if fine.amount_min < 0 or (fine.amount_max and fine.amount_max < fine.amount_min):
+                raise ValidationError(
+                    self.env._(
+                        "Fine %(fine)s: the minimum must be zero or more and the "
+                        "maximum not below it.",
+                        fine=fine.name,
+                    )
+                )

@@ -1,0 +1,324 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+
+class CsKpiPeriod(models.Model):
+    """A month of assessment (考核期): the supervisor computes the
+    scorecards, the manager confirms them "as it really is" (认定) and
+    publishes the ranking and the star of the month (张榜公布, 每月之星)."""
+
+    _name = "cs.kpi.period"
+    _inherit = ["mail.thread"]
+    _description = "Assessment Month"
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(required=True)
+    date_from = fields.Date(required=True)
+    date_to = fields.Date(required=True)
+    state = fields.Selection(
+        [
+            ("open", "Open"),
+            ("computed", "Computed"),
+            ("confirmed", "Confirmed"),
+            ("published", "Published"),
+        ],
+        default="open",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    scorecard_ids = fields.One2many("cs.kpi.scorecard", "period_id", string="Scorecards")
+    scorecard_count = fields.Integer(compute="_compute_scorecard_count")
+    date_computed = fields.Datetime(readonly=True, copy=False)
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "month_unique",
+            "UNIQUE(company_id, date_from)",
+            "This month is already an assessment period.",
+        ),
+    ]
+
+    def _compute_scorecard_count(self):
+        counts = dict(
+            self.env["cs.kpi.scorecard"]._read_group(
+                [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+            )
+        )
+        for period in self:
+            period.scorecard_count = counts.get(period, 0)
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for period in self:
+            if period.date_to < period.date_from:
+                raise ValidationError(self.env._("A period cannot end before it starts."))
+
+    @api.model
+    def _cs_month_vals(self, day):
+        first = day.replace(day=1)
+        return {
+            "name": first.strftime("%Y-%m"),
+            "date_from": first,
+            "date_to": first + relativedelta(months=1, days=-1),
+        }
+
+    # ------------------------------------------------------------------
+    # actions
+    # ------------------------------------------------------------------
+
+    def _cs_check_group(self, xmlid, message):
+        if not self.env.su and not self.env.user.has_group(xmlid):
+            raise AccessError(message)
+
+    def action_compute(self):
+        """Fill every employee's scorecard; one grouped query per indicator
+        for all employees. Recomputing gives the same result."""
+        self._cs_check_group(
+            "cs_member.group_cs_supervisor",
+            self.env._("Only supervisors compute the assessment."),
+        )
+        for period in self:
+            if period.state not in ("open", "computed"):
+                raise UserError(
+                    self.env._(
+                        "Period %(period)s is confirmed: a manager must reopen it "
+                        "before it is computed again.",
+                        period=period.name,
+                    )
+                )
+        for period in self:
+            # sudo: the month is computed for the whole company at once; a
+            # supervisor reads and writes only the scorecards of their own
+            # department, and no employee records at all
+            period.sudo()._cs_compute_scorecards()
+        self.write({"state": "computed", "date_computed": fields.Datetime.now()})
+        return True
+
+    def action_confirm(self):
+        """The manager confirms the results (认定)."""
+        self._cs_check_group(
+            "cs_member.group_cs_manager",
+            self.env._("Only a customer-service manager confirms the assessment."),
+        )
+        if any(period.state != "computed" for period in self):
+            raise UserError(self.env._("Only computed periods can be confirmed."))
+        self.write({"state": "confirmed", "confirmed_by_id": self.env.user.id})
+        return True
+
+    def action_publish(self):
+        """Post the ranking and the star of the month of each department to
+        the department's followers (张榜公布)."""
+        self._cs_check_group(
+            "cs_member.group_cs_manager",
+            self.env._("Only a customer-service manager publishes the assessment."),
+        )
+        if any(period.state != "confirmed" for period in self):
+            raise UserError(self.env._("Only confirmed periods can be published."))
+        for period in self:
+            period._cs_post_rankings()
+        self.write({"state": "published"})
+        return True
+
+    def action_reopen(self):
+        self._cs_check_group(
+            "cs_member.group_cs_manager",
+            self.env._("Only a customer-service manager reopens an assessment."),
+        )
+        if any(period.state == "open" for period in self):
+            raise UserError(self.env._("The period is open already."))
+        self.write({"state": "open", "confirmed_by_id": False})
+        return True
+
+    def action_view_scorecards(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_kpi.cs_kpi_scorecard_action"
+        )
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {"search_default_group_department": 1}
+        return action
+
+    # ------------------------------------------------------------------
+    # computation
+    # ------------------------------------------------------------------
+
+    def _cs_assessed_employees(self):
+        """Employees of the company whose job has an assessment template."""
+        self.ensure_one()
+        templates = self.env["cs.kpi.template"].search(
+            [("company_id", "=", self.company_id.id)]
+        )
+        employees = self.env["hr.employee"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("job_id", "in", templates.job_id.ids),
+            ]
+        )
+        return employees, {t.job_id: t for t in templates}
+
+    def _cs_compute_scorecards(self):
+        self.ensure_one()
+        employees, template_of_job = self._cs_assessed_employees()
+        metrics = self.env["cs.kpi.metric"].browse()
+        for template in template_of_job.values():
+            metrics |= template.line_ids.metric_id
+        actuals = {
+            metric: metric._cs_compute_actuals(self, employees) for metric in metrics
+        }
+        Scorecard = self.env["cs.kpi.scorecard"]
+        existing = Scorecard.search([("period_id", "=", self.id)])
+        typed = {
+            (line.scorecard_id.employee_id.id, line.metric_id.id): line.actual
+            for line in existing.line_ids
+            if line.is_manual
+        }
+        (existing - existing.filtered(lambda s: s.employee_id in employees)).unlink()
+        existing = existing.exists()
+        existing.line_ids.unlink()
+        by_employee = {s.employee_id: s for s in existing}
+        missing = employees.filtered(lambda e: e not in by_employee)
+        created = Scorecard.create(
+            [{"period_id": self.id, "employee_id": employee.id} for employee in missing]
+        )
+        by_employee.update({s.employee_id: s for s in created})
+        card_vals = {}
+        line_rows = []
+        for employee in employees:
+            template = template_of_job[employee.job_id]
+            scorecard = by_employee[employee]
+            card_vals[scorecard.id] = {
+                "user_id": employee.user_id.id,
+                "department_id": employee.department_id.id,
+                "job_id": employee.job_id.id,
+                "template_id": template.id,
+            }
+            for line in template.line_ids:
+                metric = line.metric_id
+                is_manual = metric._cs_is_manual()
+                actual = (
+                    typed.get((employee.id, metric.id), 0.0)
+                    if is_manual
+                    else actuals[metric].get(employee.id, 0.0)
+                ) or 0.0
+                score = metric._score(actual)
+                line_rows.append(
+                    (
+                        scorecard.id,
+                        line.sequence,
+                        metric.id,
+                        line.weight,
+                        is_manual,
+                        actual,
+                        score,
+                        score * line.weight / 100.0,
+                    )
+                )
+        for scorecard_id, vals in card_vals.items():
+            Scorecard.browse(scorecard_id).write(vals)
+        self._cs_insert_lines(line_rows)
+        scorecards = Scorecard.browse(list(card_vals))
+        self.env.add_to_compute(Scorecard._fields["total_score"], scorecards)
+        self.env.flush_all()
+        self._cs_rank()
+
+    def _cs_insert_lines(self, rows):
+        """Insert the indicator lines of all scorecards with one statement
+        (the ORM would insert them by hundreds), their scores computed."""
+        if not rows:
+            return
+        uid = self.env.uid
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO cs_kpi_scorecard_line
+                       (scorecard_id, sequence, metric_id, weight, is_manual, actual,
+                        score, weighted_score, create_uid, create_date, write_uid,
+                        write_date)
+                VALUES %s
+                """,
+                SQL(", ").join(
+                    SQL(
+                        "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                        *row,
+                        uid,
+                        now,
+                        uid,
+                        now,
+                    )
+                    for row in rows
+                ),
+            )
+        )
+        self.env["cs.kpi.scorecard.line"].invalidate_model()
+        self.env["cs.kpi.scorecard"].invalidate_model(["line_ids"])
+
+    def _cs_rank(self):
+        """Rank in each department, grade, and the star of the month."""
+        self.ensure_one()
+        scorecards = self.env["cs.kpi.scorecard"].search([("period_id", "=", self.id)])
+        company = self.company_id
+        for _department, cards in scorecards.grouped("department_id").items():
+            ordered = cards.sorted(lambda s: (-s.total_score, s.employee_id.name, s.id))
+            for rank, scorecard in enumerate(ordered, start=1):
+                scorecard.write(
+                    {
+                        "rank": rank,
+                        "grade": company._cs_kpi_grade(scorecard.total_score),
+                        "is_star": rank == 1 and scorecard.total_score > 0,
+                    }
+                )
+
+    def _cs_post_rankings(self):
+        """One message per department with its ranking, to its followers."""
+        self.ensure_one()
+        for department, cards in self.scorecard_ids.grouped("department_id").items():
+            if not department:
+                continue
+            ordered = cards.sorted("rank")
+            star = ordered.filtered("is_star")[:1]
+            rows = Markup("").join(
+                Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+                % (card.rank, card.employee_id.name, f"{card.total_score:.1f}", card.grade.upper() if card.grade else "")
+                for card in ordered
+            )
+            body = Markup(
+                "<p>%s</p>%s<table class='table table-sm'><thead><tr><th>%s</th><th>%s</th>"
+                "<th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
+            ) % (
+                self.env._(
+                    "Assessment of %(month)s for %(department)s.",
+                    month=self.name,
+                    department=department.name,
+                ),
+                Markup("<p><strong>%s</strong></p>")
+                % self.env._("Star of the month: %(name)s", name=star.employee_id.name)
+                if star
+                else Markup(""),
+                self.env._("Rank"),
+                self.env._("Employee"),
+                self.env._("Score"),
+                self.env._("Grade"),
+                rows,
+            )
+            # sudo: the manager publishes to the department, whose chatter
+            # the customer-service groups may not write
+            department.sudo().message_post(
+                body=body,
+                subject=self.env._("Assessment %(month)s", month=escape(self.name)),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )

@@ -1,0 +1,5 @@
+from . import test_metrics
+from . import test_period
+from . import test_qa
+from . import test_events
+from . import test_access
