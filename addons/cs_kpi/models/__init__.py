@@ -1,4 +1,5 @@
 from . import res_company
+from . import res_config_settings
 from . import cs_kpi_metric
 from . import cs_kpi_template
 from . import cs_kpi_fine_type

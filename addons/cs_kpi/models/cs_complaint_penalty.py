@@ -31,6 +31,8 @@ class CsComplaintPenalty(models.Model):
 
     def action_cancel(self):
         res = super().action_cancel()
-        events = self.env["cs.kpi.event"].sudo().search([("penalty_id", "in", self.ids)])
+        events = (
+            self.env["cs.kpi.event"].sudo().search([("penalty_id", "in", self.ids)])
+        )
         events.write({"state": "cancelled"})
         return res

@@ -34,7 +34,10 @@ class CsKpiEvent(models.Model):
     reason = fields.Text(required=True)
     fine_type_id = fields.Many2one("cs.kpi.fine.type", string="Fine")
     penalty_id = fields.Many2one(
-        "cs.complaint.penalty", string="Complaint Penalty", readonly=True, index="btree_not_null"
+        "cs.complaint.penalty",
+        string="Complaint Penalty",
+        readonly=True,
+        index="btree_not_null",
     )
     complaint_id = fields.Many2one(related="penalty_id.complaint_id")
     state = fields.Selection(
@@ -92,7 +95,9 @@ class CsKpiEvent(models.Model):
     def action_confirm(self):
         if not self.env.user.has_group("cs_member.group_cs_manager"):
             raise AccessError(
-                self.env._("Only a customer-service manager confirms rewards and penalties.")
+                self.env._(
+                    "Only a customer-service manager confirms rewards and penalties."
+                )
             )
         if any(event.state != "draft" for event in self):
             raise UserError(self.env._("Only draft entries can be confirmed."))
@@ -102,7 +107,9 @@ class CsKpiEvent(models.Model):
     def action_cancel(self):
         if not self.env.user.has_group("cs_member.group_cs_manager"):
             raise AccessError(
-                self.env._("Only a customer-service manager cancels rewards and penalties.")
+                self.env._(
+                    "Only a customer-service manager cancels rewards and penalties."
+                )
             )
         self.write({"state": "cancelled"})
         return True

@@ -22,7 +22,9 @@ class CsKpiFineType(models.Model):
     @api.constrains("amount_min", "amount_max")
     def _check_range(self):
         for fine in self:
-            if fine.amount_min < 0 or (fine.amount_max and fine.amount_max < fine.amount_min):
+            if fine.amount_min < 0 or (
+                fine.amount_max and fine.amount_max < fine.amount_min
+            ):
                 raise ValidationError(
                     self.env._(
                         "Fine %(fine)s: the minimum must be zero or more and the "

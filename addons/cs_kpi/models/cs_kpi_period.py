@@ -35,7 +35,9 @@ class CsKpiPeriod(models.Model):
         index=True,
         tracking=True,
     )
-    scorecard_ids = fields.One2many("cs.kpi.scorecard", "period_id", string="Scorecards")
+    scorecard_ids = fields.One2many(
+        "cs.kpi.scorecard", "period_id", string="Scorecards"
+    )
     scorecard_count = fields.Integer(compute="_compute_scorecard_count")
     date_computed = fields.Datetime(readonly=True, copy=False)
     confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
@@ -64,7 +66,9 @@ class CsKpiPeriod(models.Model):
     def _check_dates(self):
         for period in self:
             if period.date_to < period.date_from:
-                raise ValidationError(self.env._("A period cannot end before it starts."))
+                raise ValidationError(
+                    self.env._("A period cannot end before it starts.")
+                )
 
     @api.model
     def _cs_month_vals(self, day):
@@ -292,11 +296,17 @@ class CsKpiPeriod(models.Model):
             star = ordered.filtered("is_star")[:1]
             rows = Markup("").join(
                 Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
-                % (card.rank, card.employee_id.name, f"{card.total_score:.1f}", card.grade.upper() if card.grade else "")
+                % (
+                    card.rank,
+                    card.employee_id.name,
+                    f"{card.total_score:.1f}",
+                    card.grade.upper() if card.grade else "",
+                )
                 for card in ordered
             )
             body = Markup(
-                "<p>%s</p>%s<table class='table table-sm'><thead><tr><th>%s</th><th>%s</th>"
+                "<p>%s</p>%s<table class='table table-sm'><thead><tr>"
+                "<th>%s</th><th>%s</th>"
                 "<th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
             ) % (
                 self.env._(

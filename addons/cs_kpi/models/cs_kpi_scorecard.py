@@ -20,16 +20,22 @@ class CsKpiScorecard(models.Model):
     period_id = fields.Many2one(
         "cs.kpi.period", required=True, ondelete="cascade", index=True, readonly=True
     )
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, readonly=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, readonly=True
+    )
     user_id = fields.Many2one("res.users", index=True, readonly=True)
     department_id = fields.Many2one("hr.department", index=True, readonly=True)
     job_id = fields.Many2one("hr.job", string="Job Position", readonly=True)
     template_id = fields.Many2one("cs.kpi.template", readonly=True)
-    line_ids = fields.One2many("cs.kpi.scorecard.line", "scorecard_id", string="Indicators")
+    line_ids = fields.One2many(
+        "cs.kpi.scorecard.line", "scorecard_id", string="Indicators"
+    )
     total_score = fields.Float(
         compute="_compute_total_score", store=True, aggregator="avg", digits=(16, 1)
     )
-    rank = fields.Integer(readonly=True, aggregator=None, help="Rank in the department.")
+    rank = fields.Integer(
+        readonly=True, aggregator=None, help="Rank in the department."
+    )
     grade = fields.Selection(GRADE_SELECTION, readonly=True, index=True)
     is_star = fields.Boolean(
         string="Star of the Month",
@@ -57,7 +63,9 @@ class CsKpiScorecard(models.Model):
         if "manager_comment" in vals and not self.env.user.has_group(
             "cs_member.group_cs_manager"
         ):
-            raise UserError(self.env._("Only a customer-service manager comments scorecards."))
+            raise UserError(
+                self.env._("Only a customer-service manager comments scorecards.")
+            )
         return super().write(vals)
 
 
@@ -81,9 +89,7 @@ class CsKpiScorecardLine(models.Model):
     weighted_score = fields.Float(compute="_compute_score", store=True, digits=(16, 2))
     period_state = fields.Selection(related="scorecard_id.period_id.state")
 
-    @api.depends(
-        "actual", "weight", "metric_id.bound_worst", "metric_id.bound_best"
-    )
+    @api.depends("actual", "weight", "metric_id.bound_worst", "metric_id.bound_best")
     def _compute_score(self):
         for line in self:
             line.score = line.metric_id._score(line.actual) if line.metric_id else 0.0
@@ -93,7 +99,9 @@ class CsKpiScorecardLine(models.Model):
         if "actual" in vals:
             if any(not line.is_manual for line in self):
                 raise UserError(
-                    self.env._("Computed indicators cannot be typed over; recompute them.")
+                    self.env._(
+                        "Computed indicators cannot be typed over; recompute them."
+                    )
                 )
             if any(line.period_state not in ("open", "computed") for line in self):
                 raise UserError(

@@ -17,7 +17,9 @@ class CsKpiTemplate(models.Model):
     job_id = fields.Many2one(
         "hr.job", string="Job Position", required=True, index=True, ondelete="restrict"
     )
-    line_ids = fields.One2many("cs.kpi.template.line", "template_id", string="Indicators")
+    line_ids = fields.One2many(
+        "cs.kpi.template.line", "template_id", string="Indicators"
+    )
     total_weight = fields.Float(compute="_compute_total_weight")
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -34,7 +36,9 @@ class CsKpiTemplate(models.Model):
 
     def write(self, vals):
         # the lines are written one by one: check the sum once they all are
-        res = super(CsKpiTemplate, self.with_context(cs_kpi_weights_later=True)).write(vals)
+        res = super(CsKpiTemplate, self.with_context(cs_kpi_weights_later=True)).write(
+            vals
+        )
         self._check_weights()
         return res
 

@@ -28,7 +28,9 @@ class CsQaCriterion(models.Model):
     _description = "Quality Inspection Criterion"
     _order = "sequence, id"
 
-    form_id = fields.Many2one("cs.qa.form", required=True, ondelete="cascade", index=True)
+    form_id = fields.Many2one(
+        "cs.qa.form", required=True, ondelete="cascade", index=True
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     max_points = fields.Float(required=True, default=10.0)

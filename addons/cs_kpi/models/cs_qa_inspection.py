@@ -17,11 +17,12 @@ class CsQaInspection(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     agent_id = fields.Many2one(
         "res.users",
-        string="Agent",
         required=True,
         index=True,
         tracking=True,
-        domain=lambda self: [("groups_id", "in", self.env.ref("cs_member.group_cs_agent").ids)],
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("cs_member.group_cs_agent").ids)
+        ],
     )
     inspector_id = fields.Many2one(
         "res.users",
@@ -35,7 +36,9 @@ class CsQaInspection(models.Model):
     callback_id = fields.Many2one("cs.callback", index="btree_not_null")
     complaint_id = fields.Many2one("cs.complaint", index="btree_not_null")
     call_reference = fields.Char(help="Recording or call number of the inspected call.")
-    line_ids = fields.One2many("cs.qa.inspection.line", "inspection_id", string="Scores")
+    line_ids = fields.One2many(
+        "cs.qa.inspection.line", "inspection_id", string="Scores"
+    )
     total_points = fields.Float(compute="_compute_total", store=True)
     total_score = fields.Float(
         string="Score (%)",
@@ -72,7 +75,9 @@ class CsQaInspection(models.Model):
     @api.depends("agent_id", "date")
     def _compute_name(self):
         for inspection in self:
-            inspection.name = f"{inspection.agent_id.name or ''} {inspection.date or ''}"
+            inspection.name = (
+                f"{inspection.agent_id.name or ''} {inspection.date or ''}"
+            )
 
     @api.depends("line_ids.score", "form_id.criterion_ids.max_points")
     def _compute_total(self):
@@ -134,7 +139,9 @@ class CsQaInspection(models.Model):
                 )
             if inspection.state != "done":
                 raise UserError(
-                    self.env._("Only inspections sent to you can be acknowledged or appealed.")
+                    self.env._(
+                        "Only inspections sent to you can be acknowledged or appealed."
+                    )
                 )
 
     def action_acknowledge(self):
@@ -157,12 +164,16 @@ class CsQaInspection(models.Model):
         """The manager accepts (the scores are corrected by the inspector
         before) or rejects the appeal."""
         if not self.env.user.has_group("cs_member.group_cs_manager"):
-            raise AccessError(self.env._("Only a customer-service manager decides appeals."))
+            raise AccessError(
+                self.env._("Only a customer-service manager decides appeals.")
+            )
         if decision not in ("accepted", "rejected"):
             raise UserError(self.env._("An appeal is accepted or rejected."))
         if any(i.state != "appealed" for i in self):
             raise UserError(self.env._("Only appealed inspections can be decided."))
-        self.write({"state": "decided", "appeal_decision": decision, "decision_note": note})
+        self.write(
+            {"state": "decided", "appeal_decision": decision, "decision_note": note}
+        )
         return True
 
     def action_accept_appeal(self):

@@ -20,7 +20,9 @@ class CsKpiCommon(CsComplaintCommon):
         super().setUpClass()
         Employee = cls.env["hr.employee"]
         cls.job_agent = cls.env["hr.job"].create({"name": "Agent (test)"})
-        cls.dept_cs = cls.env["hr.department"].create({"name": "Customer service (test)"})
+        cls.dept_cs = cls.env["hr.department"].create(
+            {"name": "Customer service (test)"}
+        )
         cls.emp_supervisor = Employee.create(
             {
                 "name": "Supervisor",
@@ -29,7 +31,9 @@ class CsKpiCommon(CsComplaintCommon):
             }
         )
         cls.dept_cs.manager_id = cls.emp_supervisor
-        cls.emp_agent_a.write({"department_id": cls.dept_cs.id, "job_id": cls.job_agent.id})
+        cls.emp_agent_a.write(
+            {"department_id": cls.dept_cs.id, "job_id": cls.job_agent.id}
+        )
         cls.emp_agent_a2 = Employee.create(
             {
                 "name": "Agent A2",
@@ -78,7 +82,11 @@ class CsKpiCommon(CsComplaintCommon):
             }
         )
         cls.period = cls.env["cs.kpi.period"].create(
-            {"name": "2026-04", "date_from": date(2026, 4, 1), "date_to": date(2026, 4, 30)}
+            {
+                "name": "2026-04",
+                "date_from": date(2026, 4, 1),
+                "date_to": date(2026, 4, 30),
+            }
         )
         cls.qa_form = cls.env.ref("cs_kpi.cs_qa_form_call")
 
@@ -127,8 +135,13 @@ class CsKpiCommon(CsComplaintCommon):
 
     def _card(self, employee, period=None):
         return self.env["cs.kpi.scorecard"].search(
-            [("period_id", "=", (period or self.period).id), ("employee_id", "=", employee.id)]
+            [
+                ("period_id", "=", (period or self.period).id),
+                ("employee_id", "=", employee.id),
+            ]
         )
 
     def _line(self, employee, code):
-        return self._card(employee).line_ids.filtered(lambda l: l.metric_id.code == code)
+        return self._card(employee).line_ids.filtered(
+            lambda line: line.metric_id.code == code
+        )

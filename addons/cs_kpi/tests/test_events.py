@@ -20,7 +20,9 @@ class TestEvents(CsKpiCommon):
                     "reason": "Rude",
                 }
             )
-            self.assertFalse(self.env["cs.kpi.event"].search([("penalty_id", "=", penalty.id)]))
+            self.assertFalse(
+                self.env["cs.kpi.event"].search([("penalty_id", "=", penalty.id)])
+            )
             penalty.with_user(self.manager).action_confirm()
         event = self.env["cs.kpi.event"].search([("penalty_id", "=", penalty.id)])
         self.assertEqual(
@@ -66,13 +68,17 @@ class TestEvents(CsKpiCommon):
         self._event(self.emp_agent_a2, "praise", day="2026-03-02", state="cancelled")
         self._event(self.emp_agent_b, "praise", day="2025-12-31")
         self._event(self.emp_agent_b, "praise", day="2026-01-05")
-        wizard = self.env["cs.kpi.reward.wizard"].with_user(self.supervisor).create(
-            {"date_from": "2026-01-01", "date_to": "2026-06-30", "amount": 300}
+        wizard = (
+            self.env["cs.kpi.reward.wizard"]
+            .with_user(self.supervisor)
+            .create({"date_from": "2026-01-01", "date_to": "2026-06-30", "amount": 300})
         )
         action = wizard.action_propose()
         rewards = self.env["cs.kpi.event"].browse(action["domain"][0][2])
         self.assertEqual(rewards.employee_id, self.emp_agent_a)
-        self.assertEqual((rewards.kind, rewards.amount, rewards.state), ("reward", 300, "draft"))
+        self.assertEqual(
+            (rewards.kind, rewards.amount, rewards.state), ("reward", 300, "draft")
+        )
         # proposing again adds nothing
         again = wizard.action_propose()
         self.assertFalse(again["domain"][0][2])

@@ -37,8 +37,20 @@ class TestMetrics(CsKpiCommon):
             responsible_employee_ids=[cls.emp_agent_a.id],
         )
         cls.c3.state = "rejected"
-        cls.c1.write({"state": "resolved", "date_resolved": local("2026-04-10 10:00"), "sla_met": True})
-        cls.c2.write({"state": "closed", "date_resolved": local("2026-04-20 10:00"), "sla_met": False})
+        cls.c1.write(
+            {
+                "state": "resolved",
+                "date_resolved": local("2026-04-10 10:00"),
+                "sla_met": True,
+            }
+        )
+        cls.c2.write(
+            {
+                "state": "closed",
+                "date_resolved": local("2026-04-20 10:00"),
+                "sla_met": False,
+            }
+        )
         # QA: agent A 80% and 100%
         cls._inspection(cls.agent_a, [10, 20, 30, 10, 10])
         cls._inspection(cls.agent_a, [10, 20, 30, 20, 20])
@@ -88,14 +100,23 @@ class TestMetrics(CsKpiCommon):
 
     def test_exam_score_from_certifications(self):
         survey = self.env["survey.survey"].create(
-            {"title": "April exam", "certification": True, "scoring_type": "scoring_with_answers"}
+            {
+                "title": "April exam",
+                "certification": True,
+                "scoring_type": "scoring_with_answers",
+            }
         )
         answer = self.env["survey.user_input"].create(
-            {"survey_id": survey.id, "partner_id": self.agent_a.partner_id.id, "state": "done"}
+            {
+                "survey_id": survey.id,
+                "partner_id": self.agent_a.partner_id.id,
+                "state": "done",
+            }
         )
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE survey_user_input SET scoring_percentage = 85, create_date = %s WHERE id = %s",
+            "UPDATE survey_user_input SET scoring_percentage = 85, create_date = %s "
+            "WHERE id = %s",
             (local("2026-04-12 10:00"), answer.id),
         )
         self.env.invalidate_all()
@@ -120,11 +141,21 @@ class TestMetrics(CsKpiCommon):
     def test_metric_without_bounds_refused(self):
         with self.assertRaisesText(ValidationError, "needs scoring bounds"):
             self.env["cs.kpi.metric"].create(
-                {"name": "Renewal rate", "code": "renewal", "bound_worst": 0, "bound_best": 0}
+                {
+                    "name": "Renewal rate",
+                    "code": "renewal",
+                    "bound_worst": 0,
+                    "bound_best": 0,
+                }
             )
         with self.assertRaisesText(ValidationError, "must be above"):
             self.env["cs.kpi.metric"].create(
-                {"name": "Renewal rate", "code": "renewal", "bound_worst": 80, "bound_best": 20}
+                {
+                    "name": "Renewal rate",
+                    "code": "renewal",
+                    "bound_worst": 80,
+                    "bound_best": 20,
+                }
             )
         with self.assertRaisesText(ValidationError, "choose what it is computed"):
             self.env["cs.kpi.metric"].create(

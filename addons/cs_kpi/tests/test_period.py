@@ -29,7 +29,9 @@ class TestPeriod(CsKpiCommon):
         self._compute()
         self.assertEqual(self.period.state, "computed")
         cards = self.period.scorecard_ids
-        self.assertEqual(cards.employee_id, self.emp_agent_a | self.emp_agent_a2 | self.emp_agent_b)
+        self.assertEqual(
+            cards.employee_id, self.emp_agent_a | self.emp_agent_a2 | self.emp_agent_b
+        )
         card_a = self._card(self.emp_agent_a)
         self.assertEqual(len(card_a.line_ids), 7)
         self.assertEqual(card_a.department_id, self.dept_cs)
@@ -42,7 +44,9 @@ class TestPeriod(CsKpiCommon):
         self.assertEqual(satisfaction.score, 100.0)
         self.assertEqual(satisfaction.weighted_score, 20.0)
         # no complaint against: the best score of a lower-is-better indicator
-        self.assertEqual(self._line(self.emp_agent_a, "complaints_against").score, 100.0)
+        self.assertEqual(
+            self._line(self.emp_agent_a, "complaints_against").score, 100.0
+        )
         self.assertEqual(self._line(self.emp_agent_a, "qa_score").score, 100.0)
         self.assertTrue(self._line(self.emp_agent_a, "attitude").is_manual)
         expected = sum(card_a.line_ids.mapped("weighted_score"))
@@ -69,7 +73,10 @@ class TestPeriod(CsKpiCommon):
             for c in self.period.scorecard_ids
             for line in c.line_ids
         }
-        totals = {c.employee_id.id: (c.total_score, c.rank, c.grade) for c in self.period.scorecard_ids}
+        totals = {
+            c.employee_id.id: (c.total_score, c.rank, c.grade)
+            for c in self.period.scorecard_ids
+        }
         self._compute()
         second = {
             (c.employee_id.id, line.metric_id.code): (line.actual, line.score)
@@ -79,7 +86,10 @@ class TestPeriod(CsKpiCommon):
         self.assertEqual(first, second)
         self.assertEqual(
             totals,
-            {c.employee_id.id: (c.total_score, c.rank, c.grade) for c in self.period.scorecard_ids},
+            {
+                c.employee_id.id: (c.total_score, c.rank, c.grade)
+                for c in self.period.scorecard_ids
+            },
         )
         self.assertEqual(self._line(self.emp_agent_a2, "attitude").actual, 100)
         with self.assertRaisesText(UserError, "cannot be typed over"):
@@ -97,7 +107,9 @@ class TestPeriod(CsKpiCommon):
         with self.assertRaisesText(UserError, "must reopen it"):
             self.period.with_user(self.supervisor).action_compute()
         with self.assertRaisesText(UserError, "confirmed"):
-            self._line(self.emp_agent_a, "attitude").with_user(self.supervisor).actual = 50
+            self._line(self.emp_agent_a, "attitude").with_user(
+                self.supervisor
+            ).actual = 50
         with self.assertRaises(AccessError):
             self.period.with_user(self.supervisor).action_publish()
         self.period.with_user(self.manager).action_publish()
@@ -118,7 +130,9 @@ class TestPeriod(CsKpiCommon):
         self.assertIn("Star of the month: Agent A", message.body)
         self.assertIn("Agent A2", message.body)
         self.assertIn(self.agent_a2.partner_id, message.notified_partner_ids)
-        self.assertIn("Assessment of 2026-04", self.dept_after_sales.message_ids[0].body)
+        self.assertIn(
+            "Assessment of 2026-04", self.dept_after_sales.message_ids[0].body
+        )
 
     def test_only_manager_comments(self):
         self._compute()
@@ -133,10 +147,16 @@ class TestPeriod(CsKpiCommon):
             self.env["cs.kpi.template"].create(
                 {
                     "name": "Inspectors",
-                    "job_id": self.env["hr.job"].create({"name": "Inspector (test)"}).id,
+                    "job_id": self.env["hr.job"]
+                    .create({"name": "Inspector (test)"})
+                    .id,
                     "line_ids": [
-                        Command.create({"metric_id": self.metric["qa_score"].id, "weight": 60}),
-                        Command.create({"metric_id": self.metric["attitude"].id, "weight": 30}),
+                        Command.create(
+                            {"metric_id": self.metric["qa_score"].id, "weight": 60}
+                        ),
+                        Command.create(
+                            {"metric_id": self.metric["attitude"].id, "weight": 30}
+                        ),
                     ],
                 }
             )
@@ -176,3 +196,14 @@ class TestPeriod(CsKpiCommon):
 
         run(10, 1)  # warm the caches
         self.assertEqual(run(10, 2), run(100, 3))
+
+    def test_grade_thresholds(self):
+        self.company.write(
+            {"cs_kpi_grade_a": 95, "cs_kpi_grade_b": 80, "cs_kpi_grade_c": 50}
+        )
+        self.assertEqual(
+            [self.company._cs_kpi_grade(t) for t in (96, 95, 85, 55, 10)],
+            ["a", "a", "b", "c", "d"],
+        )
+        with self.assertRaisesText(ValidationError, "must go up from C to A"):
+            self.company.write({"cs_kpi_grade_b": 99})

@@ -13,7 +13,13 @@ class TestQualityInspection(CsKpiCommon):
         return (
             self.env["cs.qa.inspection"]
             .with_user(user or self.quality)
-            .create({"agent_id": self.agent_a.id, "form_id": self.qa_form.id, "feedback": "Greet by name"})
+            .create(
+                {
+                    "agent_id": self.agent_a.id,
+                    "form_id": self.qa_form.id,
+                    "feedback": "Greet by name",
+                }
+            )
         )
 
     def test_scores_and_total(self):
@@ -41,7 +47,9 @@ class TestQualityInspection(CsKpiCommon):
         inspection = self._new()
         inspection.action_done()
         self.assertEqual(inspection.state, "done")
-        self.assertIn(self.agent_a.partner_id, inspection.message_ids[0].notified_partner_ids)
+        self.assertIn(
+            self.agent_a.partner_id, inspection.message_ids[0].notified_partner_ids
+        )
         with self.assertRaises(AccessError):
             inspection.with_user(self.agent_a2).action_acknowledge()
         inspection.with_user(self.agent_a).action_acknowledge()
@@ -59,7 +67,9 @@ class TestQualityInspection(CsKpiCommon):
         self.assertEqual(inspection.state, "appealed")
         with self.assertRaises(AccessError):
             inspection.with_user(self.supervisor).action_accept_appeal()
-        inspection.with_user(self.manager).action_decide("accepted", "Recording checked")
+        inspection.with_user(self.manager).action_decide(
+            "accepted", "Recording checked"
+        )
         self.assertEqual(inspection.state, "decided")
         self.assertEqual(inspection.appeal_decision, "accepted")
         with self.assertRaises(UserError):

@@ -13,7 +13,9 @@ class CsKpiRewardWizard(models.TransientModel):
     _name = "cs.kpi.reward.wizard"
     _description = "Half-year Reward Proposal"
 
-    date_from = fields.Date(required=True, default=lambda self: self._default_date_from())
+    date_from = fields.Date(
+        required=True, default=lambda self: self._default_date_from()
+    )
     date_to = fields.Date(required=True, default=lambda self: self._default_date_to())
     min_praise = fields.Integer(string="Praised At Least", default=2, required=True)
     amount = fields.Float(string="Reward Amount", default=200.0)
@@ -42,12 +44,16 @@ class CsKpiRewardWizard(models.TransientModel):
             ["employee_id"],
             ["__count"],
         )
-        return {employee: count for employee, count in groups if count >= self.min_praise}
+        return {
+            employee: count for employee, count in groups if count >= self.min_praise
+        }
 
     def action_propose(self):
         self.ensure_one()
         if self.date_to < self.date_from or self.min_praise < 1:
-            raise UserError(self.env._("Choose a valid half-year and at least one praise."))
+            raise UserError(
+                self.env._("Choose a valid half-year and at least one praise.")
+            )
         praised = self._cs_praised()
         Event = self.env["cs.kpi.event"]
         already = Event.search(
@@ -66,7 +72,8 @@ class CsKpiRewardWizard(models.TransientModel):
                     "date": self.date_to,
                     "amount": self.amount,
                     "reason": self.env._(
-                        "Praised %(count)s times by customers from %(start)s to %(end)s.",
+                        "Praised %(count)s times by customers "
+                        "from %(start)s to %(end)s.",
                         count=count,
                         start=self.date_from,
                         end=self.date_to,
