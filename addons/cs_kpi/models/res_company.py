@@ -23,7 +23,8 @@ class ResCompany(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "The grade thresholds must go up from C to A, between 0 and 100."
+                        "The grade thresholds must go up from C to A, "
+                        "between 0 and 100."
                     )
                 )
 
