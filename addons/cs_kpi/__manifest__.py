@@ -25,6 +25,7 @@
         "views/cs_kpi_event_views.xml",
         "views/cs_kpi_fine_type_views.xml",
         "views/res_config_settings_views.xml",
+        "views/cs_callback_views.xml",
         "views/cs_qa_views.xml",
         "wizards/cs_kpi_reward_wizard_views.xml",
         "views/menus.xml",

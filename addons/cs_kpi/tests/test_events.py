@@ -82,3 +82,33 @@ class TestEvents(CsKpiCommon):
         # proposing again adds nothing
         again = wizard.action_propose()
         self.assertFalse(again["domain"][0][2])
+
+    def test_praise_at_callback_proposed(self):
+        callback = self.env["cs.callback"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "user_id": self.agent_a.id,
+                "date_deadline": "2026-04-10",
+            }
+        )
+        callback = callback.with_user(self.agent_a)
+        callback.write(
+            {
+                "outcome": "reached",
+                "satisfaction": "satisfied",
+                "score": 5,
+                "feedback": "Very patient",
+                "is_praise": True,
+            }
+        )
+        callback.action_done()
+        event = callback.praise_event_id
+        self.assertEqual(
+            (event.kind, event.employee_id, event.state),
+            ("praise", self.emp_agent_a, "draft"),
+        )
+        self.assertIn("Very patient", event.reason)
+        with self.assertRaises(AccessError):
+            event.with_user(self.agent_a).action_confirm()
+        event.with_user(self.manager).action_confirm()
+        self.assertEqual(event.state, "confirmed")
