@@ -1021,6 +1021,8 @@ class CsComplaint(models.Model):
         return {
             "res_model_id": self.env["ir.model"]._get_id(self._name),
             "res_id": self.id,
+            # given, not computed one complaint at a time by mail.activity
+            "res_name": self.display_name,
             "activity_type_id": activity_type.id,
             "user_id": user.id,
             "summary": summary,
@@ -1181,6 +1183,7 @@ class CsComplaint(models.Model):
                 {
                     "res_model_id": model_id,
                     "res_id": complaint.id,
+                    "res_name": complaint.display_name,
                     "activity_type_id": activity_type.id,
                     "user_id": target.id,
                     "summary": self.env._(
@@ -1213,5 +1216,8 @@ class CsComplaint(models.Model):
             done += len(batch)
             if self.env.context.get("cron_id"):
                 cron._notify_progress(done=done, remaining=total - done)
+            # write what the batch computed while its records are in cache,
+            # then let them go
+            self.env.flush_all()
             batch.invalidate_recordset()
         return True
