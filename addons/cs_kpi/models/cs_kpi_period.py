@@ -175,6 +175,8 @@ class CsKpiPeriod(models.Model):
 
     def _cs_compute_scorecards(self):
         self.ensure_one()
+        # the indicators are read with SQL: write pending changes first
+        self.env.flush_all()
         employees, template_of_job = self._cs_assessed_employees()
         metrics = self.env["cs.kpi.metric"].browse()
         for template in template_of_job.values():
