@@ -3,3 +3,4 @@ from . import test_period
 from . import test_qa
 from . import test_events
 from . import test_access
+from . import test_reports
