@@ -475,7 +475,9 @@ class CsComplaint(models.Model):
     def create(self, vals_list):
         now = fields.Datetime.now()
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
-        for vals, number in zip(unnamed, self._cs_next_numbers(len(unnamed)), strict=True):
+        for vals, number in zip(
+            unnamed, self._cs_next_numbers(len(unnamed)), strict=True
+        ):
             vals["name"] = number
         for vals in vals_list:
             if vals.get("department_id"):
@@ -568,22 +570,47 @@ class CsComplaint(models.Model):
 
     def _cs_subscribe_customers(self):
         """The customers (portal, notices) and the handlers follow their
-        complaints: one insert per person instead of one subscription per
-        complaint."""
-        Followers = self.env["mail.followers"].sudo()
-        groups = list(self.grouped("partner_id").items()) + [
-            (user.partner_id, complaints)
-            for user, complaints in self.grouped("user_id").items()
-        ]
-        for partner, complaints in groups:
-            if partner.active:
-                Followers._insert_followers(
-                    self._name,
-                    complaints.ids,
-                    partner.ids,
-                    check_existing=True,
-                    existing_policy="skip",
+        complaints, in two set-based statements for the whole batch (the
+        customers with the public default subtypes, the handlers with all
+        default subtypes), instead of one subscription per complaint."""
+        if not self:
+            return
+        all_ids, _internal_ids, external_ids = self.env[
+            "mail.message.subtype"
+        ]._default_subtypes(self._name)
+        pairs = {
+            "customer": [(c.id, c.partner_id.id) for c in self if c.partner_id],
+            "handler": [(c.id, c.user_id.partner_id.id) for c in self if c.user_id],
+        }
+        subtypes = {"customer": external_ids, "handler": all_ids}
+        for kind, rows in pairs.items():
+            if not rows:
+                continue
+            self.env.cr.execute(
+                SQL(
+                    """
+                    WITH follower AS (
+                        INSERT INTO mail_followers (res_model, res_id, partner_id)
+                        SELECT DISTINCT %(model)s, new.res_id, new.partner_id
+                          FROM unnest(%(res_ids)s::int[], %(partner_ids)s::int[])
+                               AS new(res_id, partner_id)
+                          JOIN res_partner p ON p.id = new.partner_id AND p.active
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
+                    )
+                    INSERT INTO mail_followers_mail_message_subtype_rel
+                           (mail_followers_id, mail_message_subtype_id)
+                    SELECT follower.id, subtype_id
+                      FROM follower, unnest(%(subtype_ids)s::int[]) AS subtype_id
+                    """,
+                    model=self._name,
+                    res_ids=[row[0] for row in rows],
+                    partner_ids=[row[1] for row in rows],
+                    subtype_ids=list(subtypes[kind]),
                 )
+            )
+        self.env["mail.followers"].invalidate_model()
+        self.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
 
     def _cs_after_intake(self):
         """What follows the registration: the department's reply request, the
@@ -988,7 +1015,9 @@ class CsComplaint(models.Model):
             return
         activity_type = self.env.ref("cs_complaint.mail_activity_type_serious")
         vals_list = []
-        managers = {company: company._cs_complaint_manager() for company in high.company_id}
+        managers = {
+            company: company._cs_complaint_manager() for company in high.company_id
+        }
         for complaint in high:
             manager = managers[complaint.company_id]
             if manager:
@@ -1151,7 +1180,11 @@ class CsComplaint(models.Model):
                 continue
             new_level = level + 1
             steps.append(
-                (complaint, new_level, complaint._cs_escalation_target(new_level, managers))
+                (
+                    complaint,
+                    new_level,
+                    complaint._cs_escalation_target(new_level, managers),
+                )
             )
         if not steps:
             return self.browse()

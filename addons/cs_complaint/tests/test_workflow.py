@@ -41,6 +41,14 @@ class TestWorkflow(CsComplaintCommon):
         no_email = self._create_complaint(partner=self.customer_b)
         self.assertTrue(complaint.is_ack_pending)
         self.assertFalse(no_email.is_ack_pending)
+        # the customer follows with the public subtypes, the handler with all
+        followers = complaint.message_follower_ids
+        customer = followers.filtered(lambda f: f.partner_id == self.customer_a)
+        handler = followers.filtered(lambda f: f.partner_id == self.agent_a.partner_id)
+        self.assertTrue(customer.subtype_ids)
+        self.assertFalse(customer.subtype_ids.filtered("internal"))
+        defaults = self.env["mail.message.subtype"]._default_subtypes("cs.complaint")
+        self.assertEqual(set(handler.subtype_ids.ids), set(defaults[0]))
         cron = self.env.ref("cs_complaint.ir_cron_complaint_ack")
         self.assertTrue(
             self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]),
