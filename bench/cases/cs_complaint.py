@@ -199,7 +199,6 @@ def _insert_complaints(env, rows, partner_ids, agents, categories, depts):
     """Clone one ORM-created complaint ``rows`` times with generate_series:
     received in the last 240 hours, open states in turn, a quarter routed.
     Deadlines are left to plan (see the caller)."""
-    cr = env.cr
     template = env["cs.complaint"].create(
         {
             "partner_id": partner_ids[0],
@@ -208,8 +207,6 @@ def _insert_complaints(env, rows, partner_ids, agents, categories, depts):
         }
     )
     env.flush_all()
-    cr.execute("SELECT * FROM cs_complaint LIMIT 0")
-    columns = [desc[0] for desc in cr.description]
     now = fields.Datetime.now()
     received = SQL("%s::timestamp - (mod(s.g, 240) || ' hours')::interval", now)
     routed = SQL("mod(s.g, 4) = 0")
@@ -246,28 +243,7 @@ def _insert_complaints(env, rows, partner_ids, agents, categories, depts):
         "create_date": received,
         "write_date": received,
     }
-    select = [
-        overrides.get(column) or SQL("t.%s", SQL.identifier(column))
-        for column in columns
-    ]
-    cr.execute(
-        SQL(
-            """
-              WITH t AS MATERIALIZED (SELECT * FROM cs_complaint WHERE id = %s)
-            INSERT INTO cs_complaint (%s)
-            SELECT %s
-              FROM (SELECT nextval('cs_complaint_id_seq') AS id, g
-                      FROM generate_series(1, %s) g) s
-        CROSS JOIN t
-         RETURNING id
-            """,
-            template.id,
-            SQL(", ").join(SQL.identifier(c) for c in columns),
-            SQL(", ").join(select),
-            rows,
-        )
-    )
-    ids = sorted(row[0] for row in cr.fetchall())
+    ids = generate.clone_rows(env, "cs_complaint", template.id, rows, overrides)
     template.unlink()
     env.invalidate_all()
     return ids

@@ -118,7 +118,6 @@ def insert_complaints(env, count, partner_ids, categories, departments):
     department, states of a lived year (a tenth rejected, most resolved or
     closed, some open), handling hours and deadlines met of the resolved
     ones. Returns the number of rows inserted."""
-    cr = env.cr
     template = (
         env["cs.complaint"]
         .with_context(tracking_disable=True, mail_create_nolog=True)
@@ -133,8 +132,6 @@ def insert_complaints(env, count, partner_ids, categories, departments):
         )
     )
     env.flush_all()
-    cr.execute("SELECT * FROM cs_complaint LIMIT 0")
-    columns = [desc[0] for desc in cr.description]
     resolved = SQL("s.state IN ('resolved', 'closed')")
     received = SQL(
         "(%s::timestamp + make_interval(secs => mod(s.g::bigint * 7919, %s)))",
@@ -178,30 +175,17 @@ def insert_complaints(env, count, partner_ids, categories, departments):
         "create_date": now,
         "write_date": now,
     }
-    select = [
-        overrides.get(column) or SQL("t.%s", SQL.identifier(column))
-        for column in columns
-    ]
-    cr.execute(
-        SQL(
-            """
-              WITH t AS MATERIALIZED (SELECT * FROM cs_complaint WHERE id = %s)
-            INSERT INTO cs_complaint (%s)
-            SELECT %s
-              FROM (SELECT nextval('cs_complaint_id_seq') AS id, g,
-                           (%s::varchar[])[1 + mod(g * 11, %s)] AS state
-                      FROM generate_series(1, %s) g) s
-        CROSS JOIN t
-            """,
-            template.id,
-            SQL(", ").join(SQL.identifier(c) for c in columns),
-            SQL(", ").join(select),
-            STATES,
-            len(STATES),
-            count,
-        )
+    inserted = generate.clone_rows(
+        env,
+        "cs_complaint",
+        template.id,
+        count,
+        overrides,
+        extra={
+            "state": SQL("(%s::varchar[])[1 + mod(g * 11, %s)]", STATES, len(STATES))
+        },
+        returning=False,
     )
-    inserted = cr.rowcount
     env.invalidate_all()
     return inserted
 

@@ -14,6 +14,7 @@ import. A case of ours plugs in with :func:`customers`, :func:`texts` and
 :func:`create_in_batches` and declares ``compare_with=PEER_CASES``.
 """
 
+from generate import clone_rows
 from harness import case
 
 from odoo import Command
@@ -93,8 +94,6 @@ def insert_contacts(env, count):
     )
     env.flush_all()
     cr.execute("ANALYZE res_partner")
-    cr.execute("SELECT * FROM res_partner LIMIT 0")
-    columns = [desc[0] for desc in cr.description]
     name = SQL("'Bench Contact ' || lpad(s.g::text, 7, '0')")
     email = SQL("'bench.contact.' || s.g || '@example.com'")
     phone = SQL("lpad(mod(s.g, 100000000)::text, 8, '0')")
@@ -111,28 +110,7 @@ def insert_contacts(env, count):
         "create_date": now,
         "write_date": now,
     }
-    select = [
-        overrides.get(column) or SQL("t.%s", SQL.identifier(column))
-        for column in columns
-    ]
-    cr.execute(
-        SQL(
-            """
-              WITH t AS MATERIALIZED (SELECT * FROM res_partner WHERE id = %s)
-            INSERT INTO res_partner (%s)
-            SELECT %s
-              FROM (SELECT nextval('res_partner_id_seq') AS id, g
-                      FROM generate_series(1, %s) g) s
-        CROSS JOIN t
-         RETURNING id
-            """,
-            template.id,
-            SQL(", ").join(SQL.identifier(c) for c in columns),
-            SQL(", ").join(select),
-            count,
-        )
-    )
-    ids = sorted(row[0] for row in cr.fetchall())
+    ids = clone_rows(env, "res_partner", template.id, count, overrides)
     template.unlink()
     env.flush_all()
     cr.execute("ANALYZE res_partner")
