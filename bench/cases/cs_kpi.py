@@ -204,7 +204,6 @@ def _insert_complaints(env, count, partner_ids, agents):
     right) with generate_series: received in the month, handled by the
     agents in turn, a tenth rejected, six in ten resolved or closed (six in
     seven of those in time). Returns the ids."""
-    cr = env.cr
     template = (
         env["cs.complaint"]
         .with_context(tracking_disable=True, mail_create_nolog=True)
@@ -218,8 +217,6 @@ def _insert_complaints(env, count, partner_ids, agents):
         )
     )
     env.flush_all()
-    cr.execute("SELECT * FROM cs_complaint LIMIT 0")
-    columns = [desc[0] for desc in cr.description]
     resolved = SQL("s.state IN ('resolved', 'closed')")
     received = SQL(
         "(%s::timestamp + make_interval(secs => mod(s.g::bigint * 7919, %s)))",
@@ -249,31 +246,12 @@ def _insert_complaints(env, count, partner_ids, agents):
         "create_date": received,
         "write_date": received,
     }
-    select = [
-        overrides.get(column) or SQL("t.%s", SQL.identifier(column))
-        for column in columns
-    ]
-    cr.execute(
-        SQL(
-            """
-              WITH t AS MATERIALIZED (SELECT * FROM cs_complaint WHERE id = %s)
-            INSERT INTO cs_complaint (%s)
-            SELECT %s
-              FROM (SELECT nextval('cs_complaint_id_seq') AS id, g,
-                           (%s::varchar[])[1 + mod(g * 11, %s)] AS state
-                      FROM generate_series(1, %s) g) s
-        CROSS JOIN t
-         RETURNING id
-            """,
-            template.id,
-            SQL(", ").join(SQL.identifier(c) for c in columns),
-            SQL(", ").join(select),
-            COMPLAINT_STATES,
-            len(COMPLAINT_STATES),
-            count,
-        )
+    state = SQL(
+        "(%s::varchar[])[1 + mod(g * 11, %s)]", COMPLAINT_STATES, len(COMPLAINT_STATES)
     )
-    ids = sorted(row[0] for row in cr.fetchall())
+    ids = generate.clone_rows(
+        env, "cs_complaint", template.id, count, overrides, extra={"state": state}
+    )
     template.unlink()
     env.invalidate_all()
     return ids

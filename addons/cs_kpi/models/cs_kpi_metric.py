@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -18,6 +20,19 @@ COMPUTE_SELECTION = [
     ("penalty_amount", "Penalties and Fines"),
     ("attendance", "Attendance (%)"),
 ]
+
+
+# indicators that are an average or a share: an employee with nothing to
+# measure (no call, no resolved complaint...) is left out of the total
+# rather than scored as the worst
+RATIO_KEYS = {
+    "member_coverage",
+    "avg_satisfaction",
+    "complaint_sla",
+    "qa_score",
+    "exam_score",
+    "attendance",
+}
 
 
 class CsKpiMetric(models.Model):
@@ -105,6 +120,10 @@ class CsKpiMetric(models.Model):
             return True
         return self.compute_key == "attendance" and "hr.attendance" not in self.env
 
+    def _cs_is_ratio(self):
+        self.ensure_one()
+        return self.source == "computed" and self.compute_key in RATIO_KEYS
+
     def _score(self, actual):
         """0-100, linear between the bounds, capped."""
         self.ensure_one()
@@ -125,14 +144,26 @@ class CsKpiMetric(models.Model):
         if self.source != "computed" or not self.compute_key:
             return {}
         method = getattr(self, f"_kpi_{self.compute_key}")
+        # the indicators are read with SQL: write pending changes first
+        self.env.flush_all()
         return method(period, employees)
 
     @api.model
     def _kpi_bounds(self, period):
-        """The period as UTC datetimes [start, stop)."""
-        start = datetime.combine(period.date_from, time.min)
-        stop = datetime.combine(period.date_to + timedelta(days=1), time.min)
-        return start, stop
+        """The period's days in the company's time zone (its working
+        schedule's, else its address's), as UTC datetimes [start, stop)."""
+        company = period.company_id
+        tz = pytz.timezone(
+            company.resource_calendar_id.tz or company.partner_id.tz or "UTC"
+        )
+        start = tz.localize(datetime.combine(period.date_from, time.min))
+        stop = tz.localize(
+            datetime.combine(period.date_to + timedelta(days=1), time.min)
+        )
+        return (
+            start.astimezone(pytz.utc).replace(tzinfo=None),
+            stop.astimezone(pytz.utc).replace(tzinfo=None),
+        )
 
     @api.model
     def _kpi_by_user(self, employees, rows):
@@ -253,17 +284,16 @@ class CsKpiMetric(models.Model):
         return self._kpi_by_user(employees, rows)
 
     def _kpi_qa_score(self, period, employees):
-        start, stop = self._kpi_bounds(period)
         rows = self.env.execute_query(
             SQL(
                 """
                 SELECT agent_id, avg(total_score)::float FROM cs_qa_inspection
                  WHERE state IN ('done', 'acknowledged', 'decided')
-                   AND date >= %s AND date < %s AND agent_id = ANY(%s)
+                   AND date >= %s AND date <= %s AND agent_id = ANY(%s)
                  GROUP BY agent_id
                 """,
-                start.date(),
-                stop.date(),
+                period.date_from,
+                period.date_to,
                 employees.user_id.ids,
             )
         )

@@ -214,12 +214,16 @@ class CsKpiPeriod(models.Model):
             for line in template.line_ids:
                 metric = line.metric_id
                 is_manual = metric._cs_is_manual()
+                computed = actuals[metric]
+                is_measured = (
+                    is_manual or not metric._cs_is_ratio() or employee.id in computed
+                )
                 actual = (
                     typed.get((employee.id, metric.id), 0.0)
                     if is_manual
-                    else actuals[metric].get(employee.id, 0.0)
+                    else computed.get(employee.id, 0.0)
                 ) or 0.0
-                score = metric._score(actual)
+                score = metric._score(actual) if is_measured else 0.0
                 line_rows.append(
                     (
                         scorecard.id,
@@ -227,6 +231,7 @@ class CsKpiPeriod(models.Model):
                         metric.id,
                         line.weight,
                         is_manual,
+                        is_measured,
                         actual,
                         score,
                         score * line.weight / 100.0,
@@ -251,14 +256,14 @@ class CsKpiPeriod(models.Model):
             SQL(
                 """
                 INSERT INTO cs_kpi_scorecard_line
-                       (scorecard_id, sequence, metric_id, weight, is_manual, actual,
-                        score, weighted_score, create_uid, create_date, write_uid,
-                        write_date)
+                       (scorecard_id, sequence, metric_id, weight, is_manual,
+                        is_measured, actual, score, weighted_score, create_uid,
+                        create_date, write_uid, write_date)
                 VALUES %s
                 """,
                 SQL(", ").join(
                     SQL(
-                        "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                        "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                         *row,
                         uid,
                         now,

@@ -54,14 +54,26 @@ class CsKpiScorecard(models.Model):
         ),
     ]
 
-    @api.depends("line_ids.weighted_score")
+    @api.depends("line_ids.weighted_score", "line_ids.is_measured")
     def _compute_total_score(self):
+        """The weighted scores over the weights of the indicators that could
+        be measured: an indicator with nothing to measure this month (no
+        resolved complaint for the share solved in time...) neither helps
+        nor harms."""
         for scorecard in self:
-            scorecard.total_score = sum(scorecard.line_ids.mapped("weighted_score"))
+            measured = scorecard.line_ids.filtered("is_measured")
+            weights = sum(measured.mapped("weight"))
+            scorecard.total_score = (
+                sum(measured.mapped("weighted_score")) * 100.0 / weights
+                if weights
+                else 0.0
+            )
 
     def write(self, vals):
-        if "manager_comment" in vals and not self.env.user.has_group(
-            "cs_member.group_cs_manager"
+        if (
+            "manager_comment" in vals
+            and not self.env.su
+            and not self.env.user.has_group("cs_member.group_cs_manager")
         ):
             raise UserError(
                 self.env._("Only a customer-service manager comments scorecards.")
@@ -83,6 +95,13 @@ class CsKpiScorecardLine(models.Model):
         string="Entered by Hand", help="The actual value is typed by the supervisor."
     )
     actual = fields.Float()
+    is_measured = fields.Boolean(
+        string="Measured",
+        default=True,
+        help="False when there was nothing to measure this month (e.g. no "
+        "resolved complaint for the share solved in time): the indicator is "
+        "left out of the total.",
+    )
     target = fields.Float(related="metric_id.target")
     weight = fields.Float(required=True)
     score = fields.Float(compute="_compute_score", store=True, digits=(16, 1))
@@ -92,7 +111,8 @@ class CsKpiScorecardLine(models.Model):
     @api.depends("actual", "weight", "metric_id.bound_worst", "metric_id.bound_best")
     def _compute_score(self):
         for line in self:
-            line.score = line.metric_id._score(line.actual) if line.metric_id else 0.0
+            measured = line.metric_id and line.is_measured
+            line.score = line.metric_id._score(line.actual) if measured else 0.0
             line.weighted_score = line.score * line.weight / 100.0
 
     def write(self, vals):

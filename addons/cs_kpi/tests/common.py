@@ -18,6 +18,8 @@ class CsKpiCommon(CsComplaintCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # only the tests' template: those of other data (demo) are archived
+        cls.env["cs.kpi.template"].search([]).active = False
         Employee = cls.env["hr.employee"]
         cls.job_agent = cls.env["hr.job"].create({"name": "Agent (test)"})
         cls.dept_cs = cls.env["hr.department"].create(

@@ -129,6 +129,13 @@ class TestMetrics(CsKpiCommon):
         self.assertTrue(metric._cs_is_manual())
         self.assertEqual(self._actuals("attendance"), {})
 
+    def test_month_in_company_time_zone(self):
+        """A callback at 07:00 on 1 May in Shanghai is 23:00 on 30 April in
+        UTC: it belongs to May, not April."""
+        self._done_callback(self.agent_b, self.customer_b, "2026-05-01 07:00")
+        self._done_callback(self.agent_b, self.customer_b, "2026-04-01 07:00")
+        self.assertEqual(self._actuals("callbacks_done")[self.emp_agent_b.id], 1)
+
     def test_scoring_between_bounds(self):
         higher = self.metric["callbacks_done"]  # 0 -> 0, 120 -> 100
         self.assertEqual(higher._score(60), 50.0)

@@ -49,8 +49,20 @@ class TestPeriod(CsKpiCommon):
         )
         self.assertEqual(self._line(self.emp_agent_a, "qa_score").score, 100.0)
         self.assertTrue(self._line(self.emp_agent_a, "attitude").is_manual)
-        expected = sum(card_a.line_ids.mapped("weighted_score"))
-        self.assertAlmostEqual(card_a.total_score, expected)
+        # no complaint resolved by agent A this month: the share solved in
+        # time is left out, the total is over the other 90% of the weights
+        sla = self._line(self.emp_agent_a, "complaint_sla")
+        self.assertFalse(sla.is_measured)
+        self.assertEqual(sla.weighted_score, 0.0)
+        measured = card_a.line_ids.filtered("is_measured")
+        self.assertEqual(sum(measured.mapped("weight")), 90)
+        expected = sum(measured.mapped("weighted_score")) * 100 / 90
+        self.assertAlmostEqual(card_a.total_score, expected, places=1)
+        # counts are always measured: no callback is a real zero
+        done_a2 = self._line(self.emp_agent_a2, "callbacks_done")
+        self.assertTrue(done_a2.is_measured)
+        self.assertEqual(done_a2.actual, 0)
+        self.assertFalse(self._line(self.emp_agent_a2, "avg_satisfaction").is_measured)
 
     def test_rank_grade_and_star_per_department(self):
         self._compute()
