@@ -39,6 +39,7 @@ class CsKpiScorecard(models.Model):
     grade = fields.Selection(GRADE_SELECTION, readonly=True, index=True)
     is_star = fields.Boolean(
         string="Star of the Month",
+        default=False,
         readonly=True,
         help="Best of the department this month (每月之星).",
     )
