@@ -1,23 +1,19 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
 import shutil
-import subprocess
-import tempfile
 from datetime import date, datetime
-
-import openpyxl
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
+
+from odoo.addons.cs_member.tests.report_common import ReportTestMixin
 
 RECORD_REPORT = "cs_callback.action_report_callback_record"
 SUMMARY_REPORT = "cs_callback.action_report_callback_summary"
 
 
 @tagged("post_install", "-at_install")
-class TestCallbackReports(TransactionCase):
+class TestCallbackReports(ReportTestMixin, TransactionCase):
     """回访记录表 and 回访总结报告: figures, XLSX and PDF rendering, rights."""
 
     @classmethod
@@ -274,7 +270,7 @@ class TestCallbackReports(TransactionCase):
         self.assertEqual(action["type"], "ir.actions.act_url")
         self.assertIn(f"/{wizard.id}/file_data/", action["url"])
         self.assertTrue(wizard.file_name.endswith(".xlsx"))
-        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        book = self._workbook(wizard)
         values = {
             row[0]: row[1]
             for row in book.worksheets[0].iter_rows(values_only=True)
@@ -322,33 +318,6 @@ class TestCallbackReports(TransactionCase):
         self.assertIn("CB Agent A", html)
         self.assertIn("Rude staff", html)
 
-    def _render_pdf(self, report, records):
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        # wkhtmltopdf would fetch the assets from this very server, which
-        # waits for the test's transaction: render without them, at once
-        self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_user(self.supervisor)
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(report, records.ids)
-        )
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf
-
-    def _pdf_text(self, pdf):
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
-            pdf_file.write(pdf)
-            pdf_file.flush()
-            return subprocess.run(
-                ["pdftotext", "-layout", pdf_file.name, "-"],
-                capture_output=True,
-                check=True,
-                text=True,
-            ).stdout
-
     def test_record_report_pdf(self):
         pdf = self._render_pdf(RECORD_REPORT, self.c3)
         if shutil.which("pdftotext"):
@@ -359,17 +328,7 @@ class TestCallbackReports(TransactionCase):
     def test_record_report_pdf_batch(self):
         """One page per callback. wkhtmltopdf built without its patched Qt
         cannot render several pages at once (whatever the report)."""
-        if (
-            shutil.which("wkhtmltopdf")
-            and "patched qt"
-            not in subprocess.run(
-                ["wkhtmltopdf", "--version"],
-                capture_output=True,
-                text=True,
-                check=False,
-            ).stdout
-        ):
-            self.skipTest("wkhtmltopdf without patched Qt renders one page only")
+        self._skip_without_multipage_pdf()
         pdf = self._render_pdf(RECORD_REPORT, self.c1 | self.c3)
         if shutil.which("pdftotext"):
             self.assertEqual(self._pdf_text(pdf).count("\f"), 2)

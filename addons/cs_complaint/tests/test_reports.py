@@ -1,17 +1,12 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
-import shutil
-import subprocess
-import tempfile
 from datetime import date
-
-import openpyxl
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, TransactionCase, freeze_time, new_test_user, tagged
+
+from odoo.addons.cs_member.tests.report_common import ReportTestMixin
 
 REGISTRATION_REPORT = "cs_complaint.action_report_complaint_registration"
 NOTICE_REPORT = "cs_complaint.action_report_complaint_notice"
@@ -24,7 +19,7 @@ FIGURES = ("total", "valid", "valid_rate", "resolved", "avg_hours", "met", "sla_
 
 @freeze_time(TODAY)
 @tagged("post_install", "-at_install")
-class TestComplaintReports(TransactionCase):
+class TestComplaintReports(ReportTestMixin, TransactionCase):
     """顾客投诉登记表, 客户投诉处理通知书 (PDF) and 顾客投诉分类统计表
     (XLSX, PDF): contents, figures, rights.
 
@@ -421,7 +416,7 @@ class TestComplaintReports(TransactionCase):
         self.assertEqual(action["type"], "ir.actions.act_url")
         self.assertIn(f"/{wizard.id}/file_data/", action["url"])
         self.assertTrue(wizard.file_name.endswith(".xlsx"))
-        return openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        return self._workbook(wizard)
 
     @staticmethod
     def _figure_headers():
@@ -575,59 +570,6 @@ class TestComplaintReports(TransactionCase):
         self.assertInPage("The delivery date agreed in the order was kept.", page_b)
         self.assertNotInPage("I accept the solution above.", page_b)
         self.assertNotInPage("Faulty inlet valve", page_b)
-
-    def _render_pdf(self, report, records):
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        # wkhtmltopdf would fetch the assets from this very server, which
-        # waits for the test's transaction: render without them, at once
-        self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_user(self.supervisor)
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(report, records.ids)
-        )
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf
-
-    def _pdf_text(self, pdf):
-        if not shutil.which("pdftotext"):
-            self.skipTest("pdftotext is not installed")
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
-            pdf_file.write(pdf)
-            pdf_file.flush()
-            return subprocess.run(
-                ["pdftotext", "-layout", pdf_file.name, "-"],
-                capture_output=True,
-                check=True,
-                text=True,
-            ).stdout
-
-    @staticmethod
-    def _has_cjk_font():
-        if not shutil.which("fc-list"):
-            return False
-        fonts = subprocess.run(
-            ["fc-list", ":lang=zh"], capture_output=True, text=True, check=False
-        ).stdout
-        return bool(fonts.strip())
-
-    def _skip_without_multipage_pdf(self):
-        """wkhtmltopdf built without its patched Qt cannot render several
-        pages at once (whatever the report)."""
-        if (
-            shutil.which("wkhtmltopdf")
-            and "patched qt"
-            not in subprocess.run(
-                ["wkhtmltopdf", "--version"],
-                capture_output=True,
-                text=True,
-                check=False,
-            ).stdout
-        ):
-            self.skipTest("wkhtmltopdf without patched Qt renders one page only")
 
     def test_registration_form_pdf(self):
         text = self._pdf_text(self._render_pdf(REGISTRATION_REPORT, self.form_a))

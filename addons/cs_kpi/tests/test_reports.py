@@ -1,17 +1,12 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
-import shutil
-import subprocess
-import tempfile
 from datetime import date
-
-import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+
+from odoo.addons.cs_member.tests.report_common import ReportTestMixin
 
 from .common import CsKpiCommon, local
 
@@ -30,7 +25,7 @@ INDICATORS = (
 )
 
 
-class ReportCase(CsKpiCommon):
+class ReportCase(ReportTestMixin, CsKpiCommon):
     """Rendering helpers shared by the report tests (as in cs_complaint's
     report tests)."""
 
@@ -48,50 +43,6 @@ class ReportCase(CsKpiCommon):
             ._render_qweb_html(report, records.ids)
         )
         return html.decode()
-
-    def _render_pdf(self, report, records, user):
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        # wkhtmltopdf would fetch the assets from this very server, which
-        # waits for the test's transaction: render without them, at once
-        self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_user(user)
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(report, records.ids)
-        )
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf
-
-    def _pdf_text(self, pdf):
-        if not shutil.which("pdftotext"):
-            self.skipTest("pdftotext is not installed")
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
-            pdf_file.write(pdf)
-            pdf_file.flush()
-            return subprocess.run(
-                ["pdftotext", "-layout", pdf_file.name, "-"],
-                capture_output=True,
-                check=True,
-                text=True,
-            ).stdout
-
-    def _skip_without_multipage_pdf(self):
-        """wkhtmltopdf built without its patched Qt cannot render several
-        pages at once (whatever the report)."""
-        if (
-            shutil.which("wkhtmltopdf")
-            and "patched qt"
-            not in subprocess.run(
-                ["wkhtmltopdf", "--version"],
-                capture_output=True,
-                text=True,
-                check=False,
-            ).stdout
-        ):
-            self.skipTest("wkhtmltopdf without patched Qt renders one page only")
 
 
 @tagged("post_install", "-at_install")
@@ -300,7 +251,7 @@ class TestKpiReports(ReportCase):
             f"/cs.kpi.period.xlsx.wizard/{wizard.id}/file_data/", action["url"]
         )
         self.assertEqual(wizard.file_name, "assessment_2026-04.xlsx")
-        return openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        return self._workbook(wizard)
 
     @staticmethod
     def _table(sheet):

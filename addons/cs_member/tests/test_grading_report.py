@@ -1,13 +1,11 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
 
-from openpyxl import load_workbook
 
 from odoo.tests import freeze_time
 
 from .common import TODAY, CsMemberCommon
+from .report_common import ReportTestMixin
 
 HEADERS = [
     "Customer",
@@ -23,7 +21,7 @@ HEADERS = [
 
 
 @freeze_time(TODAY)
-class TestGradingReport(CsMemberCommon):
+class TestGradingReport(ReportTestMixin, CsMemberCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -70,7 +68,7 @@ class TestGradingReport(CsMemberCommon):
         )
         self.assertTrue(wizard.file_name.endswith(".xlsx"))
         self.assertIn("2026-03-10", wizard.file_name)
-        return load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        return self._workbook(wizard)
 
     def _summary(self, book):
         """{grade: {column: count}} of the Summary sheet."""
