@@ -578,39 +578,19 @@ class CsComplaint(models.Model):
         all_ids, _internal_ids, external_ids = self.env[
             "mail.message.subtype"
         ]._default_subtypes(self._name)
-        pairs = {
-            "customer": [(c.id, c.partner_id.id) for c in self if c.partner_id],
-            "handler": [(c.id, c.user_id.partner_id.id) for c in self if c.user_id],
-        }
-        subtypes = {"customer": external_ids, "handler": all_ids}
-        for kind, rows in pairs.items():
-            if not rows:
-                continue
-            self.env.cr.execute(
-                SQL(
-                    """
-                    WITH follower AS (
-                        INSERT INTO mail_followers (res_model, res_id, partner_id)
-                        SELECT DISTINCT %(model)s, new.res_id, new.partner_id
-                          FROM unnest(%(res_ids)s::int[], %(partner_ids)s::int[])
-                               AS new(res_id, partner_id)
-                          JOIN res_partner p ON p.id = new.partner_id AND p.active
-                        ON CONFLICT DO NOTHING
-                        RETURNING id
-                    )
-                    INSERT INTO mail_followers_mail_message_subtype_rel
-                           (mail_followers_id, mail_message_subtype_id)
-                    SELECT follower.id, subtype_id
-                      FROM follower, unnest(%(subtype_ids)s::int[]) AS subtype_id
-                    """,
-                    model=self._name,
-                    res_ids=[row[0] for row in rows],
-                    partner_ids=[row[1] for row in rows],
-                    subtype_ids=list(subtypes[kind]),
-                )
+        Followers = self.env["mail.followers"]
+        for partner_of, subtype_ids in (
+            (lambda c: c.partner_id, external_ids),
+            (lambda c: c.user_id.partner_id, all_ids),
+        ):
+            followed = [(c.id, partner_of(c)) for c in self]
+            followed = [(res_id, p.id) for res_id, p in followed if p and p.active]
+            Followers._cs_insert_followers(
+                self._name,
+                [res_id for res_id, _pid in followed],
+                [pid for _res_id, pid in followed],
+                subtype_ids,
             )
-        self.env["mail.followers"].invalidate_model()
-        self.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
 
     def _cs_after_intake(self):
         """What follows the registration: the department's reply request, the

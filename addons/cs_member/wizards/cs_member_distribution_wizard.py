@@ -222,33 +222,18 @@ class CsMemberDistributionWizard(models.TransientModel):
         subtype_ids = self.env["mail.message.subtype"]._default_subtypes("res.partner")[
             0
         ]
-        self.env.cr.execute(
-            SQL(
-                """
-                WITH follower AS (
-                    INSERT INTO mail_followers (res_model, res_id, partner_id)
-                    SELECT DISTINCT 'res.partner', new.partner_id, users.partner_id
-                      FROM unnest(%(partner_ids)s::int[], %(agent_ids)s::int[])
-                           AS new(partner_id, user_id)
-                      JOIN res_users users ON users.id = new.user_id
-                    ON CONFLICT DO NOTHING
-                    RETURNING id
-                )
-                INSERT INTO mail_followers_mail_message_subtype_rel
-                       (mail_followers_id, mail_message_subtype_id)
-                SELECT follower.id, subtype_id
-                  FROM follower, unnest(%(subtype_ids)s::int[]) AS subtype_id
-                """,
-                partner_ids=partner_ids,
-                agent_ids=agent_ids,
-                subtype_ids=subtype_ids,
-            )
+        agent_partner = {
+            agent.id: agent.partner_id.id
+            for agent in self.env["res.users"].browse(set(agent_ids))
+        }
+        self.env["mail.followers"]._cs_insert_followers(
+            "res.partner",
+            partner_ids,
+            [agent_partner[aid] for aid in agent_ids],
+            subtype_ids,
         )
         self.env["mail.activity"].invalidate_model()
-        self.env["mail.followers"].invalidate_model()
-        self.env["res.partner"].invalidate_model(
-            ["activity_ids", "message_follower_ids", "message_partner_ids"]
-        )
+        self.env["res.partner"].invalidate_model(["activity_ids"])
 
     def _check_distribution_right(self):
         if not self.env.user.has_group("cs_member.group_cs_supervisor"):
