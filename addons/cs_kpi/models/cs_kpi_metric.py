@@ -175,23 +175,41 @@ class CsKpiMetric(models.Model):
             if user_id in employee_of_user
         }
 
-    def _kpi_callbacks_done(self, period, employees):
+    def _kpi_per_user(self, period, employees, table, date_column, aggregate, where):
+        """{employee id: ``aggregate``} over the rows of ``table`` handled by
+        the employees' users in the period (by ``date_column``), company of
+        the period, that match ``where``: one grouped query."""
         start, stop = self._kpi_bounds(period)
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT user_id, count(*) FROM cs_callback
-                 WHERE state = 'done' AND date_done >= %s AND date_done < %s
-                   AND user_id = ANY(%s) AND company_id = %s
+                SELECT user_id, %(aggregate)s FROM %(table)s
+                 WHERE %(where)s
+                   AND %(date)s >= %(start)s AND %(date)s < %(stop)s
+                   AND user_id = ANY(%(users)s) AND company_id = %(company)s
                  GROUP BY user_id
                 """,
-                start,
-                stop,
-                employees.user_id.ids,
-                period.company_id.id,
+                aggregate=aggregate,
+                table=SQL.identifier(table),
+                where=where,
+                date=SQL.identifier(date_column),
+                start=start,
+                stop=stop,
+                users=employees.user_id.ids,
+                company=period.company_id.id,
             )
         )
         return self._kpi_by_user(employees, rows)
+
+    def _kpi_callbacks_done(self, period, employees):
+        return self._kpi_per_user(
+            period,
+            employees,
+            "cs_callback",
+            "date_done",
+            SQL("count(*)"),
+            SQL("state = 'done'"),
+        )
 
     def _kpi_member_coverage(self, period, employees):
         """Share of the agent's active members with a completed callback in
@@ -220,23 +238,14 @@ class CsKpiMetric(models.Model):
         return self._kpi_by_user(employees, rows)
 
     def _kpi_avg_satisfaction(self, period, employees):
-        start, stop = self._kpi_bounds(period)
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT user_id, avg(score)::float FROM cs_callback
-                 WHERE state = 'done' AND score BETWEEN 1 AND 5
-                   AND date_done >= %s AND date_done < %s
-                   AND user_id = ANY(%s) AND company_id = %s
-                 GROUP BY user_id
-                """,
-                start,
-                stop,
-                employees.user_id.ids,
-                period.company_id.id,
-            )
+        return self._kpi_per_user(
+            period,
+            employees,
+            "cs_callback",
+            "date_done",
+            SQL("avg(score)::float"),
+            SQL("state = 'done' AND score BETWEEN 1 AND 5"),
         )
-        return self._kpi_by_user(employees, rows)
 
     def _kpi_complaints_against(self, period, employees):
         """Valid complaints received in the period naming the employee as
@@ -264,24 +273,14 @@ class CsKpiMetric(models.Model):
         return result
 
     def _kpi_complaint_sla(self, period, employees):
-        start, stop = self._kpi_bounds(period)
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT user_id, 100.0 * count(*) FILTER (WHERE sla_met) / count(*)
-                  FROM cs_complaint
-                 WHERE state IN ('resolved', 'closed')
-                   AND date_resolved >= %s AND date_resolved < %s
-                   AND user_id = ANY(%s) AND company_id = %s
-                 GROUP BY user_id
-                """,
-                start,
-                stop,
-                employees.user_id.ids,
-                period.company_id.id,
-            )
+        return self._kpi_per_user(
+            period,
+            employees,
+            "cs_complaint",
+            "date_resolved",
+            SQL("100.0 * count(*) FILTER (WHERE sla_met) / count(*)"),
+            SQL("state IN ('resolved', 'closed')"),
         )
-        return self._kpi_by_user(employees, rows)
 
     def _kpi_qa_score(self, period, employees):
         rows = self.env.execute_query(
