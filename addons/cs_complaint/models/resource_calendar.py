@@ -155,11 +155,3 @@ class ResourceCalendar(models.Model):
                 starts[index] + timedelta(seconds=target - cumulative[index])
             )
         return deadlines
-
-    def _cs_is_working_time(self, moment):
-        """Whether the UTC naive ``moment`` is inside working time."""
-        self.ensure_one()
-        intervals = self._cs_work_intervals(
-            moment - timedelta(days=1), moment + timedelta(days=1)
-        )
-        return any(i_start <= moment < i_stop for i_start, i_stop, _d in intervals)
