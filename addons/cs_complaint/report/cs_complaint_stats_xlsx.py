@@ -6,6 +6,8 @@ import io
 
 import xlsxwriter
 
+from odoo.addons.cs_member.models.cs_xlsx_export_mixin import xlsx_base_styles
+
 MAX_INDENT = 5
 
 
@@ -39,19 +41,7 @@ def build_stats_xlsx(wizard, stats):
 
 def _styles(workbook):
     styles = {
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "note": workbook.add_format({"italic": True, "font_color": "#555555"}),
-        "head": workbook.add_format(
-            {
-                "bold": True,
-                "bg_color": "#D9E1F2",
-                "border": 1,
-                "text_wrap": True,
-                "valign": "vcenter",
-                "align": "center",
-            }
-        ),
-        "cell": workbook.add_format({"border": 1}),
+        **xlsx_base_styles(workbook),
         "number": workbook.add_format({"border": 1, "num_format": "0.00"}),
         "percent": workbook.add_format({"border": 1, "num_format": "0.0\\%"}),
         "total_label": workbook.add_format(

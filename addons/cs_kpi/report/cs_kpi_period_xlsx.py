@@ -7,6 +7,8 @@ import io
 
 import xlsxwriter
 
+from odoo.addons.cs_member.models.cs_xlsx_export_mixin import xlsx_base_styles
+
 HEAD_ROW = 3
 
 
@@ -28,19 +30,7 @@ def build_period_xlsx(wizard, data):
 def _styles(workbook):
     total = {"bold": True, "border": 1, "top": 2, "bg_color": "#F2F2F2"}
     return {
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "note": workbook.add_format({"italic": True, "font_color": "#555555"}),
-        "head": workbook.add_format(
-            {
-                "bold": True,
-                "bg_color": "#D9E1F2",
-                "border": 1,
-                "text_wrap": True,
-                "valign": "vcenter",
-                "align": "center",
-            }
-        ),
-        "cell": workbook.add_format({"border": 1}),
+        **xlsx_base_styles(workbook),
         "score": workbook.add_format({"border": 1, "num_format": "0.0"}),
         "star": workbook.add_format({"border": 1, "bold": True, "bg_color": "#FFF3CD"}),
         "star_score": workbook.add_format(

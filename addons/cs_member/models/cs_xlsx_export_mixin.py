@@ -5,6 +5,26 @@ import base64
 from odoo import fields, models
 
 
+def xlsx_base_styles(workbook):
+    """The formats the suite's statistics sheets share: title, note, column
+    header, bordered cell."""
+    return {
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "note": workbook.add_format({"italic": True, "font_color": "#555555"}),
+        "head": workbook.add_format(
+            {
+                "bold": True,
+                "bg_color": "#D9E1F2",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+                "align": "center",
+            }
+        ),
+        "cell": workbook.add_format({"border": 1}),
+    }
+
+
 class CsXlsxExportMixin(models.AbstractModel):
     """Hands an XLSX file built by a report wizard to the browser: the suite's
     statistics (customer grading, callback summary, complaints, KPI) all
