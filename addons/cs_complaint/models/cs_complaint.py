@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, is_html_empty
 
+from odoo.addons.cs_member.models.followers import insert_followers
+
 from .cs_complaint_sla import SEVERITY_SELECTION
 
 STATE_SELECTION = [
@@ -578,14 +580,14 @@ class CsComplaint(models.Model):
         all_ids, _internal_ids, external_ids = self.env[
             "mail.message.subtype"
         ]._default_subtypes(self._name)
-        Followers = self.env["mail.followers"]
         for partner_of, subtype_ids in (
             (lambda c: c.partner_id, external_ids),
             (lambda c: c.user_id.partner_id, all_ids),
         ):
             followed = [(c.id, partner_of(c)) for c in self]
             followed = [(res_id, p.id) for res_id, p in followed if p and p.active]
-            Followers._cs_insert_followers(
+            insert_followers(
+                self.env,
                 self._name,
                 [res_id for res_id, _pid in followed],
                 [pid for _res_id, pid in followed],

@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from ..models.followers import insert_followers
+
 
 class CsMemberDistributionWizard(models.TransientModel):
     """Distribute customers among agents (B1, B2): each agent ends up with a
@@ -226,7 +228,8 @@ class CsMemberDistributionWizard(models.TransientModel):
             agent.id: agent.partner_id.id
             for agent in self.env["res.users"].browse(set(agent_ids))
         }
-        self.env["mail.followers"]._cs_insert_followers(
+        insert_followers(
+            self.env,
             "res.partner",
             partner_ids,
             [agent_partner[aid] for aid in agent_ids],
