@@ -1,5 +1,6 @@
 from . import res_company
 from . import cs_xlsx_export_mixin
+from . import cs_protected_mixin
 from . import res_config_settings
 from . import cs_team
 from . import res_users

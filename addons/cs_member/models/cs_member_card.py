@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from .cs_protected_mixin import workflow_action
+
 _logger = logging.getLogger(__name__)
 
 SUPERSEDABLE_STATES = ("active", "suspended", "expired")
@@ -16,7 +18,7 @@ AUDITED_FIELDS = {"level_id", "date_start", "date_end", "fee", "company_id"}
 
 class CsMemberCard(models.Model):
     _name = "cs.member.card"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.protected.mixin"]
     _description = "Member Card"
     _order = "date_start desc, id desc"
     _rec_name = "number"
@@ -169,22 +171,24 @@ class CsMemberCard(models.Model):
             if card.number is not False and not card.number.strip():
                 raise ValidationError(self.env._("A card number cannot be blank."))
 
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | {
+            "change_type",
+            "previous_card_id",
+            "date_reminded",
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
             if not vals.get("number"):
                 vals["number"] = sequence.next_by_code("cs.member.card")
-            if vals.get("state", "draft") != "draft":
-                self._check_card_admin()
         cards = super().create(vals_list)
         cards.filtered(lambda c: c.change_type == "upgrade")._check_upgrade_level()
         return cards
 
     def write(self, vals):
-        if "state" in vals:
-            # states change through the action buttons, which check the rights
-            self._check_card_admin()
         if AUDITED_FIELDS & set(vals) and self.filtered(lambda c: c.state != "draft"):
             # changing the level, validity or fee of an issued card is an
             # issuing decision too (B7): agents prepare a renewal or upgrade
@@ -212,6 +216,7 @@ class CsMemberCard(models.Model):
                 self.env._("Member cards are never deleted: cancel the card instead.")
             )
 
+    @workflow_action
     def action_activate(self):
         """Issue the card (supervisor audit, B7). A renewal or upgrade card
         takes over from the card it replaces, which stays in the history."""
@@ -240,6 +245,7 @@ class CsMemberCard(models.Model):
         self.write({"state": "active"})
         return True
 
+    @workflow_action
     def action_suspend(self):
         self._check_card_admin()
         self._check_state(
@@ -248,6 +254,7 @@ class CsMemberCard(models.Model):
         self.write({"state": "suspended"})
         return True
 
+    @workflow_action
     def action_resume(self):
         self._check_card_admin()
         self._check_state(
@@ -266,6 +273,7 @@ class CsMemberCard(models.Model):
         self.write({"state": "active"})
         return True
 
+    @workflow_action
     def action_cancel(self):
         self._check_card_admin()
         self._check_state(
@@ -275,6 +283,7 @@ class CsMemberCard(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    @workflow_action
     def action_renew(self):
         """Prepare the renewal (续卡) of the card: a draft card of the same level
         that starts when this one ends (or today if it already ended)."""
@@ -285,6 +294,7 @@ class CsMemberCard(models.Model):
         new_card = self._create_successor("renew", self.level_id, date_start)
         return new_card._get_form_action()
 
+    @workflow_action
     def action_upgrade(self, level=None):
         """Prepare the upgrade (升级) of the card to ``level`` (default: the next
         higher level). The new card starts today."""
@@ -318,6 +328,7 @@ class CsMemberCard(models.Model):
         return action
 
     @api.model
+    @workflow_action
     def _cron_expire_cards(self, batch_size=1000):
         """Expire the active and suspended cards whose end date has passed."""
         today = fields.Date.context_today(self)
@@ -331,6 +342,7 @@ class CsMemberCard(models.Model):
         return cards
 
     @api.model
+    @workflow_action
     def _cron_remind_expiring(self, batch_size=200):
         """Send the expiry reminder once per card, ``cs_expiry_reminder_days``
         before the end date (per company), and call the member-care hook."""
@@ -374,6 +386,7 @@ class CsMemberCard(models.Model):
         return cards
 
     @api.model
+    @workflow_action
     def _cron_upgrade_levels(self, batch_size=500):
         """Upgrade active members whose points balance reached a higher level.
 

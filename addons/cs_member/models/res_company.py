@@ -1,5 +1,9 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -80,3 +84,36 @@ class ResCompany(models.Model):
         if start < end:
             return start <= hour < end
         return hour >= start or hour < end
+
+    def _cs_tz(self):
+        """The company's time zone: its working schedule's (when ``resource``
+        is installed), else its address's, else UTC. "Today", day and month
+        bounds of every cron, indicator and report of the suite are taken in
+        it, never in the time zone of the user who runs them."""
+        self.ensure_one()
+        calendar = (
+            self["resource_calendar_id"]
+            if "resource_calendar_id" in self._fields
+            else None
+        )
+        return pytz.timezone((calendar and calendar.tz) or self.partner_id.tz or "UTC")
+
+    def _cs_now(self):
+        """The company's local date and time now (aware)."""
+        return pytz.utc.localize(fields.Datetime.now()).astimezone(self._cs_tz())
+
+    def _cs_today(self):
+        """The company's date today."""
+        return self._cs_now().date()
+
+    def _cs_utc_bounds(self, date_from, date_to):
+        """The company's days ``date_from`` to ``date_to`` (inclusive), as
+        naive UTC datetimes ``[start, stop)`` to compare with stored
+        datetimes."""
+        tz = self._cs_tz()
+        start = tz.localize(datetime.combine(date_from, time.min))
+        stop = tz.localize(datetime.combine(date_to + timedelta(days=1), time.min))
+        return (
+            start.astimezone(pytz.utc).replace(tzinfo=None),
+            stop.astimezone(pytz.utc).replace(tzinfo=None),
+        )

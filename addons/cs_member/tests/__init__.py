@@ -7,3 +7,5 @@ from . import test_access
 from . import test_grading_report
 from . import test_settings
 from . import test_ui
+from . import test_protected_fields
+from . import test_company_day
