@@ -1,2 +1,3 @@
+from . import hide_tracebacks
 from . import models
 from . import wizards

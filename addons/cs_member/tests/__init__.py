@@ -9,3 +9,4 @@ from . import test_settings
 from . import test_ui
 from . import test_protected_fields
 from . import test_company_day
+from . import test_hide_tracebacks
