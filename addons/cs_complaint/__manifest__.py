@@ -11,7 +11,7 @@
     "maintainers": ["cs-suite"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["cs_callback", "hr", "portal", "resource"],
+    "depends": ["cs_callback", "cs_resource_cn", "hr", "portal", "resource"],
     "data": [
         "security/cs_complaint_security.xml",
         "security/ir.model.access.csv",

@@ -1,6 +1,5 @@
 from . import res_company
 from . import res_config_settings
-from . import cs_calendar_makeup_day
 from . import resource_calendar
 from . import cs_complaint_category
 from . import cs_complaint_sla

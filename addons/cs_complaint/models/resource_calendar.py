@@ -1,157 +1,36 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from bisect import bisect_left, bisect_right
-from datetime import datetime, time, timedelta
-
-import pytz
-
-from odoo import fields, models
-from odoo.exceptions import UserError
-
-from odoo.addons.resource.models.utils import Intervals, float_to_time
-
-# how far the first guess of the working time to read reaches, in calendar
-# days per working day asked for; doubled until every deadline is found
-DAYS_PER_WORKING_DAY = 2
-MAX_WIDENINGS = 6
-
-
-def _utc_naive(value):
-    return value.astimezone(pytz.utc).replace(tzinfo=None)
+from odoo import models
 
 
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
-    cs_makeup_day_ids = fields.One2many(
-        "cs.calendar.makeup.day",
-        "calendar_id",
-        string="Make-up Working Days",
-        help="Weekend days that are working days (调休), e.g. around public holidays.",
-    )
-
-    def _cs_work_intervals(self, start, end):
-        """Working time of this schedule between two UTC datetimes (naive):
-        weekly hours minus public holidays, plus make-up working days.
-        Returns a sorted list of (start, end, local_date) with UTC naive
-        datetimes and the date of the working day in the schedule's zone."""
-        self.ensure_one()
-        tz = pytz.timezone(self.tz or "UTC")
-        start_dt = pytz.utc.localize(start)
-        end_dt = pytz.utc.localize(end)
-        work = self._work_intervals_batch(start_dt, end_dt, tz=tz)[False]
-        work = work | self._cs_makeup_intervals(start_dt, end_dt, tz)
-        result = []
-        for i_start, i_stop, _rec in work:
-            local_date = i_start.astimezone(tz).date()
-            result.append((_utc_naive(i_start), _utc_naive(i_stop), local_date))
-        result.sort()
-        return result
-
-    def _cs_makeup_intervals(self, start_dt, end_dt, tz):
-        """The working hours of the make-up days between two aware datetimes,
-        public holidays removed, as Intervals in ``tz``."""
-        days = self.cs_makeup_day_ids.filtered(
-            lambda d: start_dt.astimezone(tz).date()
-            <= d.date
-            <= end_dt.astimezone(tz).date()
-        )
-        if not days:
-            return Intervals([])
-        attendances = self.attendance_ids.filtered(
-            lambda a: not a.display_type
-            and a.day_period != "lunch"
-            and not a.resource_id
-        )
-        found = []
-        for day in days:
-            for att in attendances:
-                if att.dayofweek != day.worked_as:
-                    continue
-                if (att.date_from and att.date_from > day.date) or (
-                    att.date_to and att.date_to < day.date
-                ):
-                    continue
-                i_start = tz.localize(
-                    datetime.combine(day.date, float_to_time(att.hour_from))
+    def _cs_notify_missing_holidays(self, calendars, years):
+        """Deadlines are planned on these schedules: the customer-service
+        managers are told that a year of China's holidays is missing."""
+        res = super()._cs_notify_missing_holidays(calendars, years)
+        managers = self.env.ref("cs_member.group_cs_manager").users
+        for calendar in calendars:
+            recipients = managers.filtered(
+                lambda user, c=calendar: (
+                    not c.company_id or c.company_id in user.company_ids
                 )
-                i_stop = (
-                    tz.localize(datetime.combine(day.date + timedelta(days=1), time()))
-                    if att.hour_to >= 24
-                    else tz.localize(
-                        datetime.combine(day.date, float_to_time(att.hour_to))
-                    )
-                )
-                i_start, i_stop = max(i_start, start_dt), min(i_stop, end_dt)
-                if i_start < i_stop:
-                    found.append((i_start, i_stop, att))
-        leaves = self._leave_intervals_batch(start_dt, end_dt, tz=tz)[False]
-        return Intervals(found) - leaves
-
-    def _cs_plan_deadlines(self, requests):
-        """Deadlines on this schedule for many starts at once, with one read
-        of the working time for the whole batch.
-
-        ``requests`` is a list of ``(start, unit, amount)``: ``start`` a UTC
-        naive datetime, ``unit`` ``"hours"`` (that many working hours after
-        ``start``) or ``"days"`` (the end of the ``amount``-th working day
-        after the day of ``start``). Returns the deadlines, UTC naive, in the
-        same order."""
-        self.ensure_one()
-        if not requests:
-            return []
-        low = min(r[0] for r in requests) - timedelta(days=1)
-        high_start = max(r[0] for r in requests)
-        reach = max((r[2] if r[1] == "days" else r[2] / 4.0) for r in requests)
-        span = timedelta(days=max(7, int(reach * DAYS_PER_WORKING_DAY) + 7))
-        for _attempt in range(MAX_WIDENINGS):
-            intervals = self._cs_work_intervals(low, high_start + span)
-            deadlines = self._cs_deadlines_from_intervals(intervals, requests)
-            if deadlines is not None:
-                return deadlines
-            span *= 2
-        raise UserError(
-            self.env._(
-                "The working schedule %(calendar)s has no working time to plan "
-                "the deadlines: add working hours or remove holidays.",
-                calendar=self.display_name,
             )
-        )
-
-    def _cs_deadlines_from_intervals(self, intervals, requests):
-        """Walk ``intervals`` (see `_cs_work_intervals`) for each request;
-        None when the intervals end before some deadline."""
-        tz = pytz.timezone(self.tz or "UTC")
-        starts = [i[0] for i in intervals]
-        ends = [i[1] for i in intervals]
-        cumulative = [0.0]
-        for i_start, i_stop, _day in intervals:
-            cumulative.append(cumulative[-1] + (i_stop - i_start).total_seconds())
-        day_end = {}
-        for _i_start, i_stop, day in intervals:
-            day_end[day] = max(day_end.get(day, i_stop), i_stop)
-        days = sorted(day_end)
-        deadlines = []
-        for start, unit, amount in requests:
-            if unit == "days":
-                local_day = pytz.utc.localize(start).astimezone(tz).date()
-                index = bisect_right(days, local_day) + int(amount) - 1
-                if index >= len(days):
-                    return None
-                deadlines.append(day_end[days[index]])
+            if not recipients:
                 continue
-            position = bisect_right(ends, start)
-            if position >= len(intervals):
-                return None
-            done = cumulative[position] + max(
-                0.0, (start - starts[position]).total_seconds()
+            self.env["mail.thread"].message_notify(
+                model=calendar._name,
+                res_id=calendar.id,
+                partner_ids=recipients.partner_id.ids,
+                subject=self.env._("China's public holidays missing"),
+                body=self.env._(
+                    "The public holidays and make-up working days of %(years)s "
+                    "are not known yet: complaint deadlines on %(calendar)s "
+                    "ignore them. Update the chinesecalendar package, or enter "
+                    "them by hand in the working schedule.",
+                    years=", ".join(map(str, years)),
+                    calendar=calendar.display_name,
+                ),
             )
-            target = done + amount * 3600.0
-            index = bisect_left(cumulative, target) - 1
-            if index >= len(intervals) or target > cumulative[-1]:
-                return None
-            index = max(index, position)
-            deadlines.append(
-                starts[index] + timedelta(seconds=target - cumulative[index])
-            )
-        return deadlines
+        return res

@@ -7,3 +7,4 @@ from . import test_intake
 from . import test_access
 from . import test_reports
 from . import test_portal
+from . import test_china_calendar

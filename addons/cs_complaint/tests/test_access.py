@@ -85,11 +85,11 @@ class TestAccess(CsComplaintCommon):
             with self.assertRaises(AccessError):
                 self.cat_service.with_user(user).write({"name": "x"})
             with self.assertRaises(AccessError):
-                self.env["cs.calendar.makeup.day"].with_user(user).create(
+                self.env["cs.resource.makeup.day"].with_user(user).create(
                     {"calendar_id": self.calendar.id, "date": "2026-04-12"}
                 )
         policy.with_user(self.manager).write({"reply_days": 4})
-        self.env["cs.calendar.makeup.day"].with_user(self.manager).create(
+        self.env["cs.resource.makeup.day"].with_user(self.manager).create(
             {"calendar_id": self.calendar.id, "date": "2026-04-12"}
         )
 

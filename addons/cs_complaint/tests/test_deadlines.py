@@ -37,7 +37,7 @@ class TestDeadlines(CsComplaintCommon):
     def test_makeup_working_day_counts(self):
         """A make-up working day (调休) on Sunday 12 April worked as a Monday
         brings the solution deadline forward by one day."""
-        self.env["cs.calendar.makeup.day"].create(
+        self.env["cs.resource.makeup.day"].create(
             {"calendar_id": self.calendar.id, "date": "2026-04-12", "worked_as": "0"}
         )
         with freeze_time(local("2026-04-03 15:00")):

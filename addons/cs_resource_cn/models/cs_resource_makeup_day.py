@@ -13,12 +13,12 @@ WEEKDAY_SELECTION = [
 ]
 
 
-class CsCalendarMakeupDay(models.Model):
+class CsResourceMakeupDay(models.Model):
     """A make-up working day (调休上班): a weekend day that becomes a working
     day, as China's holiday schedule moves them every year. Odoo's working
     calendars only know weekly hours and days off; these add working days."""
 
-    _name = "cs.calendar.makeup.day"
+    _name = "cs.resource.makeup.day"
     _description = "Make-up Working Day"
     _order = "date"
 

@@ -1,0 +1,2 @@
+from . import cs_resource_makeup_day
+from . import resource_calendar

@@ -1,0 +1,1 @@
+from . import cs_holiday_import_wizard
