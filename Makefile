@@ -13,7 +13,7 @@
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run test bench lint i18n clean
+.PHONY: help run test bench load lint i18n clean
 
 help: ## Show this help
 	@printf 'Usage: make <target> [VAR=value ...]\n\nTargets:\n'
@@ -29,6 +29,9 @@ test: ## Install all modules in a throwaway database and run all tests
 
 bench: ## Run the benchmarks (bench/run.py) against the bootstrapped server
 	@bash scripts/bench.sh $(BENCH_ARGS)
+
+load: ## Load test: several workers, portal, agents and departments at once (Locust)
+	@bash scripts/load.sh
 
 lint: ## Run the pre-commit checks (ruff, pylint-odoo, OCA checks, prettier)
 	@bash scripts/lint.sh

@@ -1,0 +1,238 @@
+"""The suite under load, as its users use it (``make load``).
+
+- portal customers submit complaints through ``/my/complaints/new``;
+- agents save callback results through the web client's JSON-RPC;
+- department members reply to the complaints routed to them (the *Department
+  Reply* wizard, over JSON-RPC);
+- an administrator runs the SLA and acknowledgement crons by hand now and
+  then, beside the cron worker.
+
+Each user has a fixed quota and stops when it is done; the run ends when
+every user has stopped. What was submitted and saved is written to
+``CS_LOAD_RESULTS`` for ``check.py`` to compare with the database.
+"""
+
+import itertools
+import json
+import os
+import re
+import threading
+import uuid
+
+from locust import HttpUser, between, events, task
+from locust.exception import StopUser
+
+SETUP = json.load(open(os.environ["CS_LOAD_SETUP"], encoding="utf-8"))
+COMPLAINTS = int(os.environ.get("CS_LOAD_COMPLAINTS", 1000))
+CSRF = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
+
+_lock = threading.Lock()
+_results = {"submitted": [], "callbacks": [], "replies": 0}
+_portal_logins = itertools.cycle(SETUP["portals"])
+_agent_logins = iter(SETUP["agents"])
+_member_logins = iter(SETUP["members"])
+# every user of the run: the run ends when all of them have stopped
+_users = {"total": len(SETUP["portals"]) + len(SETUP["agents"]) + len(SETUP["members"]) + 1}
+_users["stopped"] = 0
+_rpc_ids = itertools.count(1)
+
+
+def _record(key, value):
+    with _lock:
+        if key == "replies":
+            _results[key] += value
+        else:
+            _results[key].append(value)
+
+
+@events.quitting.add_listener
+def _save_results(environment, **_kwargs):
+    with open(os.environ["CS_LOAD_RESULTS"], "w", encoding="utf-8") as handle:
+        json.dump(_results, handle)
+
+
+class OdooUser(HttpUser):
+    abstract = True
+    wait_time = between(0.05, 0.3)
+
+    def on_start(self):
+        self.login = self._next_login()
+        page = self.client.get("/web/login", name="login page")
+        token = CSRF.search(page.text).group(1)
+        with self.client.post(
+            "/web/login",
+            data={
+                "login": self.login,
+                "password": self.login,
+                "csrf_token": token,
+                "redirect": "/odoo" if self.internal else "/my",
+            },
+            name="login",
+            catch_response=True,
+        ) as response:
+            if "/web/login" in response.url:
+                response.failure(f"{self.login} could not log in")
+                raise StopUser()
+
+    def on_stop(self):
+        with _lock:
+            _users["stopped"] += 1
+            last = _users["stopped"] >= _users["total"]
+        if last:
+            self.environment.runner.quit()
+
+    def rpc(self, model, method, args, kwargs=None, name=None, allowed_error=None):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": next(_rpc_ids),
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs or {},
+            },
+        }
+        with self.client.post(
+            f"/web/dataset/call_kw/{model}/{method}",
+            json=payload,
+            name=name or f"{model}.{method}",
+            catch_response=True,
+        ) as response:
+            body = response.json() if response.ok else {}
+            error = body.get("error") if response.ok else {"message": response.text}
+            if error:
+                message = (error.get("data") or {}).get("message") or str(error)
+                if allowed_error and allowed_error in message:
+                    response.success()
+                    return None
+                response.failure(message[:300])
+                return None
+            return body.get("result")
+
+
+class PortalCustomer(OdooUser):
+    fixed_count = len(SETUP["portals"])
+    internal = False
+
+    def _next_login(self):
+        with _lock:
+            return next(_portal_logins)
+
+    def on_start(self):
+        super().on_start()
+        self.quota = COMPLAINTS // self.fixed_count
+
+    @task
+    def submit_complaint(self):
+        if self.quota <= 0:
+            raise StopUser()
+        self.quota -= 1
+        form = self.client.get("/my/complaints/new", name="portal form")
+        match = CSRF.search(form.text)
+        if not match:
+            return
+        subject = f"LOAD-{uuid.uuid4().hex}"
+        with self.client.post(
+            "/my/complaints/new",
+            data={
+                "csrf_token": match.group(1),
+                "subject": subject,
+                "category_id": str(SETUP["category_id"]),
+                "description": "The delivery arrived broken. 送货时已损坏。",
+                "customer_request": "Replace it",
+            },
+            name="portal submit",
+            catch_response=True,
+        ) as response:
+            if response.ok and "created=1" in response.url:
+                _record("submitted", subject)
+            else:
+                response.failure(f"HTTP {response.status_code} at {response.url}")
+
+
+class Agent(OdooUser):
+    fixed_count = len(SETUP["agents"])
+    internal = True
+
+    def _next_login(self):
+        with _lock:
+            return next(_agent_logins)
+
+    def on_start(self):
+        super().on_start()
+        self.todo = list(SETUP["agents"][self.login])
+
+    @task
+    def save_callback_result(self):
+        if not self.todo:
+            raise StopUser()
+        callback_id = self.todo.pop()
+        self.rpc(
+            "cs.callback",
+            "write",
+            [[callback_id], {"outcome": "reached", "satisfaction": "satisfied", "score": 5}],
+            name="callback result",
+        )
+        if self.rpc("cs.callback", "action_done", [[callback_id]], name="callback done"):
+            _record("callbacks", callback_id)
+
+
+class DepartmentMember(OdooUser):
+    fixed_count = len(SETUP["members"])
+    internal = True
+
+    def _next_login(self):
+        with _lock:
+            return next(_member_logins)
+
+    def on_start(self):
+        super().on_start()
+        self.todo = list(SETUP["members"][self.login])
+
+    @task
+    def reply(self):
+        if not self.todo:
+            raise StopUser()
+        complaint_id = self.todo.pop()
+        wizard_id = self.rpc(
+            "cs.complaint.reply.wizard",
+            "create",
+            [{"complaint_id": complaint_id, "body": "<p>We are replacing it.</p>"}],
+            name="reply wizard",
+        )
+        if wizard_id and self.rpc(
+            "cs.complaint.reply.wizard", "action_send", [[wizard_id]], name="reply send"
+        ) is not None:
+            _record("replies", 1)
+
+
+class CronRunner(OdooUser):
+    """The administrator runs the crons by hand while the cron worker runs
+    them too: both must leave the data consistent."""
+
+    fixed_count = 1
+    internal = True
+    wait_time = between(2, 4)
+
+    def _next_login(self):
+        return "admin"
+
+    def on_start(self):
+        super().on_start()
+        self.rounds = 10
+
+    @task
+    def run_crons(self):
+        if self.rounds <= 0:
+            raise StopUser()
+        self.rounds -= 1
+        for cron_id in SETUP["crons"]:
+            # the cron worker may be running it: Odoo refuses a second run
+            self.rpc(
+                "ir.cron",
+                "method_direct_trigger",
+                [[cron_id]],
+                name="cron by hand",
+                allowed_error="currently being executed",
+            )
