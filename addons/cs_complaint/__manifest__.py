@@ -39,5 +39,10 @@
         "views/cs_complaint_report_menus.xml",
     ],
     "demo": ["demo/cs_complaint_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "cs_complaint/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

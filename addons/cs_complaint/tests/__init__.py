@@ -8,3 +8,4 @@ from . import test_access
 from . import test_reports
 from . import test_portal
 from . import test_china_calendar
+from . import test_ui_tours

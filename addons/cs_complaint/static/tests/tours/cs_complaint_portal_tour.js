@@ -1,0 +1,96 @@
+/** @odoo-module **/
+// Copyright 2026 Customer Service Suite authors
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+import {registry} from "@web/core/registry";
+
+/**
+ * The customer's side of a complaint, in whatever language the page is in:
+ * triggers use the form's field names and the pages' ids, never a label.
+ * The subject to type comes from the tour's test (cs_complaint/tests/test_ui_tours.py).
+ */
+function fillForm(subject) {
+    return [
+        {
+            content: "Type the subject",
+            trigger: "form.o_cs_complaint_form input[name=subject]",
+            run: `edit ${subject}`,
+        },
+        {
+            content: "Choose a category",
+            trigger: "form.o_cs_complaint_form select[name=category_id]",
+            run: "selectByIndex 1",
+        },
+        {
+            content: "Describe what went wrong",
+            trigger: "form.o_cs_complaint_form textarea[name=description]",
+            run: "edit The parcel arrived broken. 包裹到货时已损坏。",
+        },
+        {
+            content: "Say what is expected",
+            trigger: "form.o_cs_complaint_form textarea[name=customer_request]",
+            run: "edit A replacement",
+        },
+        {
+            content: "Send",
+            trigger: "form.o_cs_complaint_form button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("cs_complaint_portal_tour", {
+    url: "/my/complaints",
+    steps: () => [
+        {
+            content: "Open the new complaint form",
+            trigger: 'a[href="/my/complaints/new"]',
+            run: "click",
+            expectUnloadPage: true,
+        },
+        ...fillForm("Portal tour: broken parcel"),
+        {
+            content: "The complaint is registered and shown",
+            trigger: "#complaint_content h3:contains(Portal tour: broken parcel)",
+        },
+        {
+            content: "Back to my complaints",
+            trigger: "#complaint_content",
+            run() {
+                window.location.href = "/my/complaints";
+            },
+            expectUnloadPage: true,
+        },
+        {
+            content: "The list shows the new complaint",
+            trigger: "table td:contains(Portal tour: broken parcel)",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("cs_complaint_public_tour", {
+    url: "/complaint",
+    steps: () => [
+        {
+            content: "Type the name",
+            trigger: "form.o_cs_complaint_form input[name=contact_name]",
+            run: "edit Visitor Tour",
+        },
+        {
+            content: "Type the e-mail",
+            trigger: "form.o_cs_complaint_form input[name=email]",
+            run: "edit visitor.tour@example.com",
+        },
+        {
+            content: "Type the phone",
+            trigger: "form.o_cs_complaint_form input[name=phone]",
+            run: "edit 13800138000",
+        },
+        ...fillForm("Public tour: late delivery"),
+        {
+            content: "The thank-you page gives the complaint's number",
+            trigger: ".o_cs_complaint_number",
+        },
+    ],
+});

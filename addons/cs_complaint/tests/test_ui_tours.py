@@ -1,0 +1,55 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerTours(HttpCase):
+    """A portal customer files a complaint on /my/complaints and finds it in
+    their list; a visitor uses /complaint. Each in Chinese and in English."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["web", "portal", "cs_complaint"], ["zh_CN"]
+        )
+        cls.portal_user = new_test_user(
+            cls.env, "cs_tour_portal", groups="base.group_portal", name="Tour Customer"
+        )
+        cls.public_user = cls.env.ref("base.public_user")
+        cls.env["cs.complaint.category"].create(
+            {"name": "Tour category", "kind": "service"}
+        )
+
+    def _complaints(self, subject):
+        return self.env["cs.complaint"].search([("subject", "=", subject)], order="id")
+
+    def test_portal_tour(self):
+        for lang in ("zh_CN", "en_US"):
+            with self.subTest(lang=lang):
+                self.portal_user.lang = lang
+                before = self._complaints("Portal tour: broken parcel")
+                self.start_tour(
+                    "/my/complaints", "cs_complaint_portal_tour", login="cs_tour_portal"
+                )
+                complaint = self._complaints("Portal tour: broken parcel") - before
+                if lang == "zh_CN":
+                    # the customer saw the pages in Chinese
+                    self.authenticate("cs_tour_portal", "cs_tour_portal")
+                    self.assertIn("投诉", self.url_open("/my/complaints").text)
+                self.assertEqual(len(complaint), 1)
+                self.assertEqual(complaint.partner_id, self.portal_user.partner_id)
+                self.assertEqual(complaint.channel, "portal")
+                self.assertEqual(complaint.state, "new")
+
+    def test_public_tour(self):
+        for lang in ("zh_CN", "en_US"):
+            with self.subTest(lang=lang):
+                self.public_user.lang = lang
+                before = self._complaints("Public tour: late delivery")
+                self.start_tour("/complaint", "cs_complaint_public_tour")
+                complaint = self._complaints("Public tour: late delivery") - before
+                self.assertEqual(len(complaint), 1)
+                self.assertEqual(complaint.channel, "web")
