@@ -13,7 +13,6 @@ from odoo.tests.common import JsonRpcException
 
 from odoo.addons.cs_kpi.tests.common import CsKpiCommon
 
-
 # narrowed runs (make test MODULES=...) may not install the whole suite
 SUITE_INSTALLED = "cs_kpi" in os.environ.get("CS_MODULES", "cs_kpi")
 

@@ -40,7 +40,9 @@ cr.execute(
     [submitted],
 )
 unreported = cr.fetchone()[0]
-cr.execute("SELECT name FROM cs_complaint GROUP BY name, company_id HAVING count(*) > 1")
+cr.execute(
+    "SELECT name FROM cs_complaint GROUP BY name, company_id HAVING count(*) > 1"
+)
 numbers_twice = [row[0] for row in cr.fetchall()]
 
 # every saved callback result is stored
@@ -68,9 +70,7 @@ failed_crons = cr.fetchall()
 log_errors = []
 with open(os.environ["CS_LOAD_LOG"], encoding="utf-8", errors="replace") as handle:
     log_errors = [
-        line.rstrip()
-        for line in handle
-        if re.search(r"\d (ERROR|CRITICAL) ", line)
+        line.rstrip() for line in handle if re.search(r"\d (ERROR|CRITICAL) ", line)
     ]
 
 print(
@@ -81,7 +81,9 @@ print(
 print(f"complaint numbers used twice: {len(numbers_twice)}")
 print(f"callbacks: {len(saved)} saved, {len(lost_callbacks)} not stored")
 print(f"replies: {results['replies']} sent, {replies} stored")
-print(f"crons with failures: {failed_crons or 'none'}; server log errors: {len(log_errors)}")
+print(
+    f"crons with failures: {failed_crons or 'none'}; server log errors: {len(log_errors)}"
+)
 for line in log_errors[:10]:
     print("  " + line[:300])
 

@@ -32,7 +32,9 @@ _portal_logins = itertools.cycle(SETUP["portals"])
 _agent_logins = iter(SETUP["agents"])
 _member_logins = iter(SETUP["members"])
 # every user of the run: the run ends when all of them have stopped
-_users = {"total": len(SETUP["portals"]) + len(SETUP["agents"]) + len(SETUP["members"]) + 1}
+_users = {
+    "total": len(SETUP["portals"]) + len(SETUP["agents"]) + len(SETUP["members"]) + 1
+}
 _users["stopped"] = 0
 _rpc_ids = itertools.count(1)
 
@@ -56,23 +58,44 @@ class OdooUser(HttpUser):
     wait_time = between(0.05, 0.3)
 
     def on_start(self):
+        # Odoo's prefork workers close the connection after each response:
+        # a kept-alive connection would fail on its next request
+        self.client.headers["Connection"] = "close"
         self.login = self._next_login()
+        for _attempt in range(5):
+            if self._log_in():
+                return
+        # a user who cannot log in is an error of the run, and is done
+        self.environment.events.request.fire(
+            request_type="LOGIN",
+            name="login failed",
+            response_time=0,
+            response_length=0,
+            exception=RuntimeError(f"{self.login} could not log in"),
+            context={},
+        )
+        raise StopUser()
+
+    def _log_in(self):
         page = self.client.get("/web/login", name="login page")
-        token = CSRF.search(page.text).group(1)
+        token = CSRF.search(page.text or "")
+        if not token:
+            return False
         with self.client.post(
             "/web/login",
             data={
                 "login": self.login,
                 "password": self.login,
-                "csrf_token": token,
+                "csrf_token": token.group(1),
                 "redirect": "/odoo" if self.internal else "/my",
             },
             name="login",
             catch_response=True,
         ) as response:
-            if "/web/login" in response.url:
+            if not response.ok or "/web/login" in response.url:
                 response.failure(f"{self.login} could not log in")
-                raise StopUser()
+                return False
+        return True
 
     def on_stop(self):
         with _lock:
@@ -171,10 +194,15 @@ class Agent(OdooUser):
         self.rpc(
             "cs.callback",
             "write",
-            [[callback_id], {"outcome": "reached", "satisfaction": "satisfied", "score": 5}],
+            [
+                [callback_id],
+                {"outcome": "reached", "satisfaction": "satisfied", "score": 5},
+            ],
             name="callback result",
         )
-        if self.rpc("cs.callback", "action_done", [[callback_id]], name="callback done"):
+        if self.rpc(
+            "cs.callback", "action_done", [[callback_id]], name="callback done"
+        ):
             _record("callbacks", callback_id)
 
 
@@ -201,9 +229,16 @@ class DepartmentMember(OdooUser):
             [{"complaint_id": complaint_id, "body": "<p>We are replacing it.</p>"}],
             name="reply wizard",
         )
-        if wizard_id and self.rpc(
-            "cs.complaint.reply.wizard", "action_send", [[wizard_id]], name="reply send"
-        ) is not None:
+        if (
+            wizard_id
+            and self.rpc(
+                "cs.complaint.reply.wizard",
+                "action_send",
+                [[wizard_id]],
+                name="reply send",
+            )
+            is not None
+        ):
             _record("replies", 1)
 
 

@@ -86,7 +86,11 @@ complaints = env["cs.complaint"].create(
 # the SLA cron runs every minute during the load, beside the triggered
 # acknowledgement cron
 env.ref("cs_complaint.ir_cron_complaint_sla_escalate").write(
-    {"interval_number": 1, "interval_type": "minutes", "nextcall": fields.Datetime.now()}
+    {
+        "interval_number": 1,
+        "interval_type": "minutes",
+        "nextcall": fields.Datetime.now(),
+    }
 )
 env.cr.commit()
 

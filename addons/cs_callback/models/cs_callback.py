@@ -9,9 +9,33 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
+from odoo.addons.cs_member.models.cs_protected_mixin import (
+    protected_writes_allowed,
+    workflow_action,
+)
+
 from .cs_callback_plan import CHANNEL_SELECTION, KIND_SELECTION
 
 RETRY_OUTCOMES = ("no_answer", "busy")
+# set by generation, the buttons and the customer's answers only
+WORKFLOW_FIELDS = {
+    "plan_id",
+    "date_done",
+    "attempt_count",
+    "lead_id",
+    "survey_user_input_id",
+    "res_model",
+    "res_id",
+}
+# what the agent records of the call: fixed once the callback is over
+RESULT_FIELDS = {
+    "outcome",
+    "satisfaction",
+    "score",
+    "feedback",
+    "unsatisfied_reason",
+    "interested_upgrade",
+}
 SLOT_SEARCH_DAYS = 8
 
 
@@ -51,7 +75,7 @@ class CsCallback(models.Model):
     said."""
 
     _name = "cs.callback"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.protected.mixin"]
     _description = "Callback"
     _order = "scheduled_at, id"
     _rec_name = "partner_id"
@@ -212,6 +236,9 @@ class CsCallback(models.Model):
                     )
                 )
 
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | WORKFLOW_FIELDS
+
     @api.model_create_multi
     def create(self, vals_list):
         # plans and the coverage cron create callbacks by the thousand: the
@@ -222,6 +249,23 @@ class CsCallback(models.Model):
         ).create(vals_list)
         callbacks._cs_subscribe_agents()
         return callbacks.with_env(self.env)
+
+    def write(self, vals):
+        if RESULT_FIELDS & set(vals) and not protected_writes_allowed(self.env):
+            over = self.filtered(lambda c: c.state != "todo")
+            if any(
+                not c._cs_same_value(f, vals[f], c[f])
+                for c in over
+                for f in RESULT_FIELDS & set(vals)
+            ):
+                raise UserError(
+                    self.env._(
+                        "The callback of %(customer)s is over: what was recorded "
+                        "of the call cannot be changed.",
+                        customer=over[0].partner_id.display_name,
+                    )
+                )
+        return super().write(vals)
 
     def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
         if self.env.context.get("cs_callback_no_auto_follow"):
@@ -248,10 +292,19 @@ class CsCallback(models.Model):
             with_email = callbacks.filtered("partner_id.email")
             if not template or not with_email:
                 continue
-            # sudo: the template shows the plan's survey link, which agents
-            # and supervisors may not read
-            template.sudo().send_mail_batch(with_email.ids)
+            # rendered with the rights of whoever generates the plan: the
+            # survey link comes from _cs_survey_url(), not from the template
+            template.send_mail_batch(with_email.ids)
             with_email.write({"attempt_count": 1})
+
+    def _cs_survey_url(self):
+        """The link to the plan's survey that the customer receives (e-mail
+        and SMS templates), empty without a survey."""
+        self.ensure_one()
+        # sudo: the start link is what the customer gets anyway; agents and
+        # supervisors may not read survey records themselves
+        survey = self.plan_id.survey_id.sudo()
+        return survey.get_base_url() + survey.get_start_url() if survey else ""
 
     def _message_post_after_hook(self, message, msg_vals):
         """A customer's e-mail reply to an e-mail callback is their answer:
@@ -277,6 +330,7 @@ class CsCallback(models.Model):
             self.sudo().write(vals)
         return res
 
+    @workflow_action
     def action_done(self):
         """Record the call: reached customers close the callback, unreached
         ones are called again later, up to the configured attempts."""
@@ -309,8 +363,16 @@ class CsCallback(models.Model):
         done._after_done()
         return True
 
+    @workflow_action
     def action_cancel(self):
-        self.filtered(lambda c: c.state == "todo").write({"state": "cancelled"})
+        todo = self.filtered(lambda c: c.state == "todo")
+        todo._cs_check_cancel()
+        todo.write({"state": "cancelled"})
+        return True
+
+    def _cs_check_cancel(self):
+        """Hook: refuse to cancel callbacks the user may not cancel (e.g.
+        the callback a resolved complaint requested, ``cs_complaint``)."""
         return True
 
     def _cs_subscribe_agents(self):

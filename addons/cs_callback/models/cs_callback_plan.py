@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
 from odoo.addons.cs_member.models.res_partner import GRADE_SELECTION
 
 KIND_SELECTION = [
@@ -26,7 +27,7 @@ class CsCallbackPlan(models.Model):
     script, by whom and within how many days."""
 
     _name = "cs.callback.plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Callback Plan"
     _order = "id desc"
 
@@ -136,6 +137,7 @@ class CsCallbackPlan(models.Model):
                     )
                 ) from error
 
+    @workflow_action
     def action_generate(self):
         """Create the plan's callbacks in one batch: one per selected
         customer without an open callback of this plan, skipping "do not
@@ -158,15 +160,18 @@ class CsCallbackPlan(models.Model):
         )
         return callbacks
 
+    @workflow_action
     def action_done(self):
         self._check_generate_right()
         self.write({"state": "done"})
 
+    @workflow_action
     def action_cancel(self):
         self._check_generate_right()
         self.callback_ids.filtered(lambda c: c.state == "todo").action_cancel()
         self.write({"state": "cancelled"})
 
+    @workflow_action
     def action_draft(self):
         self._check_generate_right()
         self.write({"state": "draft"})

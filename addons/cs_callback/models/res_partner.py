@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
+
 
 class ResPartner(models.Model):
     _name = "res.partner"
@@ -29,6 +31,7 @@ class ResPartner(models.Model):
         return res
 
     @api.model
+    @workflow_action
     def _cron_callback_coverage(self, batch_size=2000):
         """Every active member has a completed callback within their level's
         interval (C4: 100% of members are called back). Creates the missing

@@ -92,11 +92,8 @@ class CsCallback(models.Model):
         survey, in the language of the SMS; empty without one.
         Called by the SMS template as ``{{ object._cs_sms_survey_text() }}``."""
         self.ensure_one()
-        survey = self.plan_id.survey_id
-        if not survey:
+        url = self._cs_survey_url()
+        if not url:
             return ""
-        sentence = self.env._(
-            "Or answer our short survey: %(url)s",
-            url=survey.get_base_url() + survey.get_start_url(),
-        )
+        sentence = self.env._("Or answer our short survey: %(url)s", url=url)
         return f"\n{sentence}"

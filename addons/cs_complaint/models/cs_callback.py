@@ -3,7 +3,7 @@
 from markupsafe import Markup, escape
 
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class CsCallback(models.Model):
@@ -46,6 +46,25 @@ class CsCallback(models.Model):
                         reason=callback.unsatisfied_reason,
                     )
                 )
+        return res
+
+    def _cs_check_cancel(self):
+        """The callback that a resolved complaint requested is part of the
+        complaint's closed loop (C8): only a supervisor cancels it."""
+        res = super()._cs_check_cancel()
+        if self.env.su or self.env.user.has_group("cs_member.group_cs_supervisor"):
+            return res
+        loop = self.filtered(
+            lambda c: c.res_model == "cs.complaint" and c.kind == "after_complaint"
+        )
+        if loop:
+            raise AccessError(
+                self.env._(
+                    "The callback of %(customer)s closes the loop of a resolved "
+                    "complaint: only a supervisor may cancel it.",
+                    customer=loop[0].partner_id.display_name,
+                )
+            )
         return res
 
     def action_open_complaint(self):

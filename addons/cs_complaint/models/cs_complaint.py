@@ -8,6 +8,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, is_html_empty
 
+from odoo.addons.cs_member.models.cs_protected_mixin import (
+    allow_protected_writes,
+    protected_writes_allowed,
+    workflow_action,
+)
 from odoo.addons.cs_member.models.followers import insert_followers
 
 from .cs_complaint_sla import SEVERITY_SELECTION
@@ -70,6 +75,38 @@ def _sort_id(record):
     return record._origin.id or 2**62
 
 
+# fields that only the workflow sets (cs.protected.mixin)
+WORKFLOW_FIELDS = {
+    "name",
+    "approved_by_id",
+    "date_approved",
+    "date_accepted",
+    "sla_id",
+    "date_ack_deadline",
+    "date_reply_deadline",
+    "date_resolve_deadline",
+    "date_ack",
+    "date_routed",
+    "date_reply",
+    "date_resolved",
+    "date_closed",
+    "sla_status",
+    "sla_met",
+    "handling_hours",
+    "escalation_level",
+    "date_escalated",
+    "is_manager_alerted",
+    "is_ack_pending",
+    "is_repeat",
+    "repeat_of_id",
+    "reopen_count",
+    "is_valid",
+}
+# what a proposal fixes: changed only after reopening the complaint
+PROPOSAL_FIELDS = {"severity", "compensation_amount", "compensation_kind"}
+PROPOSED_STATES = ("proposed", "approved", "implementing", "resolved", "closed")
+
+
 class CsComplaint(models.Model):
     """A customer complaint (投诉) and its closed loop: accepted, judged,
     investigated, solved with the leader's approval, implemented with the
@@ -81,6 +118,7 @@ class CsComplaint(models.Model):
         "mail.thread.cc",
         "mail.activity.mixin",
         "cs.callback.mixin",
+        "cs.protected.mixin",
     ]
     _description = "Complaint"
     _order = "date_received desc, id desc"
@@ -473,8 +511,12 @@ class CsComplaint(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | WORKFLOW_FIELDS
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._cs_guard_create(vals_list)
         now = fields.Datetime.now()
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, number in zip(
@@ -488,13 +530,14 @@ class CsComplaint(models.Model):
         # customers and handlers follow theirs through one insert each,
         # instead of one subscription and one "assigned to you" e-mail per
         # complaint
-        complaints = super(
-            CsComplaint, self.with_context(cs_complaint_no_auto_follow=True)
-        ).create(vals_list)
-        complaints = complaints.with_env(self.env)
-        complaints._cs_subscribe_customers()
-        complaints._cs_update_sla_status()
-        complaints._cs_after_intake()
+        with allow_protected_writes():
+            complaints = super(
+                CsComplaint, self.with_context(cs_complaint_no_auto_follow=True)
+            ).create(vals_list)
+            complaints = complaints.with_env(self.env)
+            complaints._cs_subscribe_customers()
+            complaints._cs_update_sla_status()
+            complaints._cs_after_intake()
         return complaints
 
     @api.model
@@ -532,27 +575,56 @@ class CsComplaint(models.Model):
         return [sequence.get_next_char(number) for number in numbers]
 
     def write(self, vals):
+        self._cs_guard_write(vals)
+        self._cs_check_proposal_lock(vals)
+        rerouted = self.browse()
         if "department_id" in vals:
-            vals = dict(
-                vals,
-                date_routed=fields.Datetime.now() if vals["department_id"] else False,
-            )
-            vals.setdefault("date_reply", False)
-        routed = self.env["cs.complaint"]
-        if vals.get("department_id"):
-            routed = self.filtered(
-                lambda c: c.department_id.id != vals["department_id"]
-            )
-        res = super().write(vals)
-        if DEADLINE_FIELDS & set(vals) or {"date_ack", "date_reply", "state"} & set(
-            vals
-        ):
-            self._cs_update_sla_status()
-        if routed:
-            routed._cs_request_department_reply()
-        if vals.get("severity") in HIGH_SEVERITIES:
-            self._cs_alert_manager()
+            department_id = vals["department_id"] or False
+            # writing the same department again keeps the reply clock
+            rerouted = self.filtered(lambda c: c.department_id.id != department_id)
+        with allow_protected_writes():
+            if rerouted:
+                routing = {
+                    "date_routed": fields.Datetime.now() if department_id else False,
+                    "date_reply": vals.get("date_reply", False),
+                }
+                res = super(CsComplaint, rerouted).write(dict(vals, **routing))
+                if self - rerouted:
+                    super(CsComplaint, self - rerouted).write(vals)
+            else:
+                res = super().write(vals)
+            if DEADLINE_FIELDS & set(vals) or {
+                "date_ack",
+                "date_reply",
+                "state",
+                "department_id",
+            } & set(vals):
+                self._cs_update_sla_status()
+            rerouted.filtered("department_id")._cs_request_department_reply()
+            if vals.get("severity") in HIGH_SEVERITIES:
+                self._cs_alert_manager()
         return res
+
+    def _cs_check_proposal_lock(self, vals):
+        """Severity and compensation are what the leader approves: once a
+        solution is proposed they change only after reopening."""
+        if protected_writes_allowed(self.env):
+            return
+        locked = self.filtered(lambda c: c.state in PROPOSED_STATES)
+        changed = [
+            fname
+            for fname in PROPOSAL_FIELDS & set(vals)
+            if any(not c._cs_same_value(fname, vals[fname], c[fname]) for c in locked)
+        ]
+        if changed:
+            raise UserError(
+                self.env._(
+                    "The severity and the compensation of complaint %(number)s were "
+                    "fixed by its proposed solution: reopen the complaint to "
+                    "change them.",
+                    number=locked[0].name,
+                )
+            )
 
     def unlink(self):
         if not self.env.user.has_group("base.group_system"):
@@ -616,6 +688,7 @@ class CsComplaint(models.Model):
             cron.sudo()._trigger()
 
     @api.model
+    @workflow_action
     def _cron_send_acknowledgements(self, batch_size=500):
         """Send the queued acknowledgements (number and promised answer
         date) in batches."""
@@ -714,6 +787,7 @@ class CsComplaint(models.Model):
         if not condition:
             raise UserError(message)
 
+    @workflow_action
     def action_assess(self):
         """Accept the complaint (受理): it stands and is categorised."""
         self._cs_check_group("cs_member.group_cs_agent", self.env._("accept"))
@@ -737,6 +811,7 @@ class CsComplaint(models.Model):
             )
         return True
 
+    @workflow_action
     def action_reject(self):
         """The complaint does not stand: the customer is told why."""
         self._cs_check_group("cs_member.group_cs_supervisor", self.env._("reject"))
@@ -765,6 +840,7 @@ class CsComplaint(models.Model):
         self._cs_close_activities()
         return True
 
+    @workflow_action
     def action_investigate(self):
         """Investigate the cause and who is responsible; also sends a proposal
         back for rework."""
@@ -773,6 +849,7 @@ class CsComplaint(models.Model):
         self.write({"state": "investigating"})
         return True
 
+    @workflow_action
     def action_propose(self):
         """Propose the solution once the root cause and the responsible
         department or persons are known."""
@@ -823,6 +900,7 @@ class CsComplaint(models.Model):
             > self.company_id.cs_complaint_compensation_limit
         )
 
+    @workflow_action
     def action_approve(self):
         """The leader approves the solution: supervisors for ordinary cases,
         a manager for serious or critical ones and large compensations."""
@@ -843,12 +921,14 @@ class CsComplaint(models.Model):
         )
         return True
 
+    @workflow_action
     def action_implement(self):
         self._cs_check_group("cs_member.group_cs_agent", self.env._("implement"))
         self._cs_check_state(("approved",), self.env._("implemented"))
         self.write({"state": "implementing"})
         return True
 
+    @workflow_action
     def action_resolve(self):
         """The customer accepted the solution: notify them and ask for a
         callback within the configured days (C8)."""
@@ -889,6 +969,7 @@ class CsComplaint(models.Model):
         self._cs_close_activities()
         return True
 
+    @workflow_action
     def action_close(self):
         """Archive the case once summarised and evaluated (D3 step 6)."""
         self._cs_check_group("cs_member.group_cs_supervisor", self.env._("close"))
@@ -905,6 +986,7 @@ class CsComplaint(models.Model):
         self.write({"state": "closed", "date_closed": fields.Datetime.now()})
         return True
 
+    @workflow_action
     def action_reopen(self, reason=None):
         """Back to investigation, e.g. the customer is not satisfied after
         all."""
@@ -989,9 +1071,11 @@ class CsComplaint(models.Model):
     def _cs_alert_manager(self):
         """Serious and critical complaints are reported upward at once (D4)."""
         high = self.filtered(
-            lambda c: c.severity in HIGH_SEVERITIES
-            and not c.is_manager_alerted
-            and c.state not in FINAL_STATES
+            lambda c: (
+                c.severity in HIGH_SEVERITIES
+                and not c.is_manager_alerted
+                and c.state not in FINAL_STATES
+            )
         )
         if not high:
             return
@@ -1215,6 +1299,7 @@ class CsComplaint(models.Model):
         return escalated
 
     @api.model
+    @workflow_action
     def _cron_sla_escalate(self, batch_size=2000):
         """Refresh the deadline status of open complaints and escalate the
         late ones, in batches; a second run changes nothing."""

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
+
 
 class CsComplaintPenalty(models.Model):
     """Accountability for a proven complaint (D7): the person at fault and
@@ -10,7 +12,7 @@ class CsComplaintPenalty(models.Model):
     supervisor proposes, a customer-service manager confirms."""
 
     _name = "cs.complaint.penalty"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Complaint Penalty"
     _order = "id desc"
 
@@ -71,12 +73,27 @@ class CsComplaintPenalty(models.Model):
                     )
                 )
 
+    @api.constrains("complaint_id")
+    def _check_complaint_stands(self):
+        for penalty in self:
+            if penalty.complaint_id.state == "rejected":
+                raise ValidationError(
+                    self.env._(
+                        "Complaint %(number)s was rejected: it does not stand, so "
+                        "nobody is penalised for it.",
+                        number=penalty.complaint_id.name,
+                    )
+                )
+
     def _get_amount_range(self):
         self.ensure_one()
         company = self.company_id or self.env.company
         if self.role == "direct":
             return company.cs_penalty_direct_min, company.cs_penalty_direct_max
         return company.cs_penalty_manager_min, company.cs_penalty_manager_max
+
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | {"date_confirmed", "confirmed_by_id"}
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -109,6 +126,7 @@ class CsComplaintPenalty(models.Model):
             )
         return super().unlink()
 
+    @workflow_action
     def action_confirm(self):
         if not self.env.user.has_group("cs_member.group_cs_manager"):
             raise AccessError(
@@ -125,6 +143,7 @@ class CsComplaintPenalty(models.Model):
         )
         return True
 
+    @workflow_action
     def action_cancel(self):
         if not self.env.user.has_group("cs_member.group_cs_manager"):
             raise AccessError(

@@ -8,6 +8,7 @@ class CsComplaintReply(models.Model):
     when and what. The first answer stops the department's reply clock."""
 
     _name = "cs.complaint.reply"
+    _inherit = ["cs.protected.mixin"]
     _description = "Department Reply to a Complaint"
     _order = "date desc, id desc"
 
@@ -23,3 +24,15 @@ class CsComplaintReply(models.Model):
     is_late = fields.Boolean(
         string="Late", readonly=True, help="Given after the department's deadline."
     )
+
+    def _cs_protected_fields(self):
+        # a reply is a record of what a department said and when: only the
+        # Department Reply button writes it
+        return super()._cs_protected_fields() | {
+            "complaint_id",
+            "department_id",
+            "user_id",
+            "date",
+            "body",
+            "is_late",
+        }

@@ -19,6 +19,9 @@ class CsCallback(models.Model):
         "cs.kpi.event", string="Praise Entry", readonly=True, copy=False
     )
 
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | {"praise_event_id"}
+
     def _after_done(self):
         res = super()._after_done()
         praised = self.filtered(lambda c: c.is_praise and not c.praise_event_id)

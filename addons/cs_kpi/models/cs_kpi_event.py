@@ -3,6 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cs_member.models.cs_protected_mixin import (
+    protected_writes_allowed,
+    workflow_action,
+)
+
 KIND_SELECTION = [
     ("praise", "Customer Praise"),
     ("reward", "Reward"),
@@ -16,7 +21,7 @@ class CsKpiEvent(models.Model):
     fines of the staff (奖惩台账): never deleted, cancelled instead."""
 
     _name = "cs.kpi.event"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Reward and Penalty"
     _order = "date desc, id desc"
 
@@ -85,6 +90,29 @@ class CsKpiEvent(models.Model):
         if self.fine_type_id and not self.amount:
             self.amount = self.fine_type_id.amount_min
 
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | {"penalty_id"}
+
+    def write(self, vals):
+        if not protected_writes_allowed(self.env):
+            booked = self.filtered(lambda e: e.state != "draft")
+            if any(
+                not e._cs_same_value(fname, value, e[fname])
+                for e in booked
+                for fname, value in vals.items()
+                if fname in self._fields
+                and self._fields[fname].store
+                and self._fields[fname].type not in ("one2many", "many2many")
+            ):
+                raise UserError(
+                    self.env._(
+                        "Entry %(entry)s of the rewards and penalties ledger is "
+                        "confirmed or cancelled: it cannot be changed.",
+                        entry=booked[0].display_name,
+                    )
+                )
+        return super().write(vals)
+
     def unlink(self):
         if not self.env.user.has_group("base.group_system"):
             raise AccessError(
@@ -92,6 +120,7 @@ class CsKpiEvent(models.Model):
             )
         return super().unlink()
 
+    @workflow_action
     def action_confirm(self):
         if not self.env.user.has_group("cs_member.group_cs_manager"):
             raise AccessError(
@@ -104,6 +133,7 @@ class CsKpiEvent(models.Model):
         self.write({"state": "confirmed"})
         return True
 
+    @workflow_action
     def action_cancel(self):
         if not self.env.user.has_group("cs_member.group_cs_manager"):
             raise AccessError(

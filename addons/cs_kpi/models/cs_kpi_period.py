@@ -7,6 +7,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.cs_member.models.cs_protected_mixin import (
+    workflow_action,
+)
+
 
 class CsKpiPeriod(models.Model):
     """A month of assessment (考核期): the supervisor computes the
@@ -14,7 +18,7 @@ class CsKpiPeriod(models.Model):
     publishes the ranking and the star of the month (张榜公布, 每月之星)."""
 
     _name = "cs.kpi.period"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Assessment Month"
     _order = "date_from desc, id desc"
 
@@ -62,6 +66,9 @@ class CsKpiPeriod(models.Model):
         for period in self:
             period.scorecard_count = counts.get(period, 0)
 
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | {"date_computed", "confirmed_by_id"}
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for period in self:
@@ -87,6 +94,7 @@ class CsKpiPeriod(models.Model):
         if not self.env.su and not self.env.user.has_group(xmlid):
             raise AccessError(message)
 
+    @workflow_action
     def action_compute(self):
         """Fill every employee's scorecard; one grouped query per indicator
         for all employees. Recomputing gives the same result."""
@@ -111,6 +119,7 @@ class CsKpiPeriod(models.Model):
         self.write({"state": "computed", "date_computed": fields.Datetime.now()})
         return True
 
+    @workflow_action
     def action_confirm(self):
         """The manager confirms the results (认定)."""
         self._cs_check_group(
@@ -122,6 +131,7 @@ class CsKpiPeriod(models.Model):
         self.write({"state": "confirmed", "confirmed_by_id": self.env.user.id})
         return True
 
+    @workflow_action
     def action_publish(self):
         """Post the ranking and the star of the month of each department to
         the department's followers (张榜公布)."""
@@ -136,6 +146,7 @@ class CsKpiPeriod(models.Model):
         self.write({"state": "published"})
         return True
 
+    @workflow_action
     def action_reopen(self):
         self._cs_check_group(
             "cs_member.group_cs_manager",

@@ -3,6 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.cs_member.models.cs_protected_mixin import (
+    protected_writes_allowed,
+)
+
 GRADE_SELECTION = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
 
 
@@ -12,7 +16,7 @@ class CsKpiScorecard(models.Model):
     rank in the department and the grade; the manager's comment."""
 
     _name = "cs.kpi.scorecard"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Assessment Scorecard"
     _order = "period_id desc, department_id, rank, id"
     _rec_name = "employee_id"
@@ -70,6 +74,21 @@ class CsKpiScorecard(models.Model):
                 else 0.0
             )
 
+    def _cs_protected_fields(self):
+        # computed by the month's Compute button; only the comment is typed
+        return super()._cs_protected_fields() | {
+            "period_id",
+            "employee_id",
+            "user_id",
+            "department_id",
+            "job_id",
+            "template_id",
+            "total_score",
+            "rank",
+            "grade",
+            "is_star",
+        }
+
     def write(self, vals):
         if (
             "manager_comment" in vals
@@ -84,6 +103,7 @@ class CsKpiScorecard(models.Model):
 
 class CsKpiScorecardLine(models.Model):
     _name = "cs.kpi.scorecard.line"
+    _inherit = ["cs.protected.mixin"]
     _description = "Assessment Scorecard Indicator"
     _order = "sequence, id"
 
@@ -116,7 +136,27 @@ class CsKpiScorecardLine(models.Model):
             line.score = line.metric_id._score(line.actual) if measured else 0.0
             line.weighted_score = line.score * line.weight / 100.0
 
+    def _cs_protected_fields(self):
+        # what the computation decides; a supervisor types only the actual
+        # value of an indicator entered by hand
+        return super()._cs_protected_fields() | {
+            "scorecard_id",
+            "sequence",
+            "metric_id",
+            "is_manual",
+            "is_measured",
+            "weight",
+            "score",
+            "weighted_score",
+        }
+
     def write(self, vals):
+        if not protected_writes_allowed(self.env) and any(
+            line.period_state not in ("open", "computed") for line in self
+        ):
+            raise UserError(
+                self.env._("The period is confirmed: its scorecards cannot change.")
+            )
         if "actual" in vals:
             if any(not line.is_manual for line in self):
                 raise UserError(

@@ -3,6 +3,11 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cs_member.models.cs_protected_mixin import (
+    protected_writes_allowed,
+    workflow_action,
+)
+
 
 class CsQaInspection(models.Model):
     """A quality inspection (质检) of an agent's call, callback or complaint
@@ -10,7 +15,7 @@ class CsQaInspection(models.Model):
     manager decides appeals."""
 
     _name = "cs.qa.inspection"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Quality Inspection"
     _order = "date desc, id desc"
 
@@ -95,6 +100,15 @@ class CsQaInspection(models.Model):
                 for c in self.form_id.criterion_ids
             ]
 
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | {
+            "inspector_id",
+            "total_points",
+            "total_score",
+            "appeal_decision",
+            "decision_note",
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
         inspections = super().create(vals_list)
@@ -109,6 +123,7 @@ class CsQaInspection(models.Model):
         if not self.env.user.has_group("cs_member.group_cs_quality"):
             raise AccessError(self.env._("Only quality inspectors score calls."))
 
+    @workflow_action
     def action_done(self):
         """Send the scores and feedback to the agent."""
         self._cs_check_inspector()
@@ -144,12 +159,14 @@ class CsQaInspection(models.Model):
                     )
                 )
 
+    @workflow_action
     def action_acknowledge(self):
         self._cs_check_agent()
         # sudo: agents read their inspections but do not write them
         self.sudo().write({"state": "acknowledged"})
         return True
 
+    @workflow_action
     def action_appeal(self, reason=None):
         self._cs_check_agent()
         for inspection in self:
@@ -160,6 +177,7 @@ class CsQaInspection(models.Model):
             inspection.sudo().write({"state": "appealed", "appeal_reason": reason})
         return True
 
+    @workflow_action
     def action_decide(self, decision, note=None):
         """The manager accepts (the scores are corrected by the inspector
         before) or rejects the appeal."""
@@ -196,6 +214,17 @@ class CsQaInspectionLine(models.Model):
     max_points = fields.Float(related="criterion_id.max_points")
     score = fields.Float(required=True)
     comment = fields.Char()
+
+    def write(self, vals):
+        if not protected_writes_allowed(self.env) and any(
+            line.inspection_id.state != "draft" for line in self
+        ):
+            raise UserError(
+                self.env._(
+                    "The inspection was sent to the agent: its scores cannot change."
+                )
+            )
+        return super().write(vals)
 
     @api.constrains("score", "criterion_id")
     def _check_score(self):

@@ -18,6 +18,16 @@ client's ``readonly`` is not security: ``/web/dataset/call_kw`` reaches
 - ``write`` of a value that the records already hold (the web client may send
   unchanged values back).
 
+A model whose own ``create``/``write`` adds protected values to what the
+client sent (e.g. the date a department was routed) checks the client's
+values first, then writes with the permission::
+
+    def write(self, vals):
+        self._cs_guard_write(vals)
+        vals = dict(vals, date_routed=fields.Datetime.now())
+        with allow_protected_writes():
+            return super().write(vals)
+
 The permission is a :class:`contextvars.ContextVar`, not a context key: a
 JSON-RPC client can send any context, but cannot reach a Python variable.
 It is set for the duration of the decorated call only, in the thread that
@@ -101,14 +111,22 @@ class CsProtectedMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not protected_writes_allowed(self.env):
-            self._cs_check_protected_create(vals_list)
+        self._cs_guard_create(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
+        self._cs_guard_write(vals)
+        return super().write(vals)
+
+    def _cs_guard_create(self, vals_list):
+        """Refuse the protected values of a client's ``create``."""
+        if not protected_writes_allowed(self.env):
+            self._cs_check_protected_create(vals_list)
+
+    def _cs_guard_write(self, vals):
+        """Refuse the protected values of a client's ``write``."""
         if not protected_writes_allowed(self.env):
             self._cs_check_protected_write(vals)
-        return super().write(vals)
 
     def copy_data(self, default=None):
         # a duplicate starts its workflow afresh: protected values are not

@@ -38,7 +38,7 @@ CONTACT_WINDOWS = {
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = ["res.partner", "cs.protected.mixin"]
 
     cs_card_ids = fields.One2many(
         "cs.member.card", "partner_id", string="Member Cards", groups=CS_GROUPS
@@ -134,6 +134,17 @@ class ResPartner(models.Model):
         tracking=True,
         help="The customer asked not to be called: no callback is planned for them.",
     )
+
+    def _cs_protected_fields(self):
+        # the membership follows from the cards, the balance from the points
+        # ledger: neither is typed
+        return super()._cs_protected_fields() | {
+            "cs_points",
+            "cs_card_id",
+            "cs_is_member",
+            "cs_level_id",
+            "cs_card_date_end",
+        }
 
     @api.depends("cs_card_ids.state")
     def _compute_cs_card_id(self):
