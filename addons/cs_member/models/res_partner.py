@@ -38,6 +38,7 @@ CONTACT_WINDOWS = {
 
 
 class ResPartner(models.Model):
+    _name = "res.partner"
     _inherit = ["res.partner", "cs.protected.mixin"]
 
     cs_card_ids = fields.One2many(
