@@ -78,6 +78,7 @@ class CsCallback(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "cs.protected.mixin"]
     _description = "Callback"
     _order = "scheduled_at, id"
+    _check_company_auto = True
     _rec_name = "partner_id"
 
     partner_id = fields.Many2one(
@@ -85,7 +86,9 @@ class CsCallback(models.Model):
     )
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     partner_mobile = fields.Char(related="partner_id.mobile", string="Mobile")
-    plan_id = fields.Many2one("cs.callback.plan", index="btree_not_null", readonly=True)
+    plan_id = fields.Many2one(
+        "cs.callback.plan", index="btree_not_null", readonly=True, check_company=True
+    )
     kind = fields.Selection(
         KIND_SELECTION, required=True, default="routine", index=True
     )
@@ -178,7 +181,7 @@ class CsCallback(models.Model):
 
     @api.depends("state", "date_deadline")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._cs_today()
         for callback in self:
             callback.is_overdue = callback.state == "todo" and (
                 callback.date_deadline < today if callback.date_deadline else False
@@ -189,7 +192,7 @@ class CsCallback(models.Model):
             raise UserError(self.env._("Unsupported search on overdue callbacks."))
         overdue = [
             ("state", "=", "todo"),
-            ("date_deadline", "<", fields.Date.context_today(self)),
+            ("date_deadline", "<", self.env.company._cs_today()),
         ]
         return overdue if (operator == "=") == value else ["!", *overdue]
 
@@ -274,12 +277,14 @@ class CsCallback(models.Model):
             updated_values, default_subtype_ids
         )
 
+    @workflow_action
     def _cs_send_channel_messages(self):
         """Send the first message of the callbacks made by message (e-mail
         here; ``cs_callback_sms`` adds SMS), right after their plan generated
         them. Each channel picks its own callbacks."""
         self._send_email_callbacks()
 
+    @workflow_action
     def _send_email_callbacks(self):
         """Send the plan's e-mail template to the customers of these e-mail
         callbacks, in batch: the callback stays to do until the customer
@@ -451,7 +456,7 @@ class CsCallback(models.Model):
     @api.model
     def _prepare_request_vals(self, kind, partner, deadline_days, record):
         company = self.env.company
-        today = fields.Date.context_today(self)
+        today = company._cs_today()
         return {
             "partner_id": partner.id,
             "kind": kind,

@@ -226,7 +226,7 @@ class CsCallbackPlan(models.Model):
         heap = [(load.get(agent, 0), agent.id) for agent in agents]
         heapq.heapify(heap)
         now = fields.Datetime.now()
-        deadline = fields.Date.context_today(self) + timedelta(days=self.deadline_days)
+        deadline = self.company_id._cs_today() + timedelta(days=self.deadline_days)
         Callback = self.env["cs.callback"]
         partners.fetch(
             ["cs_contact_window", "cs_contact_hour_from", "cs_contact_hour_to", "tz"]

@@ -36,7 +36,7 @@ class ResPartner(models.Model):
         """Every active member has a completed callback within their level's
         interval (C4: 100% of members are called back). Creates the missing
         routine callbacks, at most one open per member; idempotent."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._cs_today()
         self.env.flush_all()
         self.env.cr.execute(
             SQL(

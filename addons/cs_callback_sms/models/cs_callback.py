@@ -4,6 +4,8 @@ from markupsafe import Markup
 
 from odoo import api, models
 
+from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
+
 
 class CsCallback(models.Model):
     _inherit = "cs.callback"
@@ -19,6 +21,7 @@ class CsCallback(models.Model):
         self._send_sms_callbacks()
         return res
 
+    @workflow_action
     def _send_sms_callbacks(self):
         """Queue the plan's SMS template for the customers of these SMS
         callbacks, in batch (Odoo's SMS scheduled action sends the queue), and

@@ -122,6 +122,7 @@ class CsComplaint(models.Model):
     ]
     _description = "Complaint"
     _order = "date_received desc, id desc"
+    _check_company_auto = True
     _mail_post_access = "read"
     _primary_email = "email_from"
 
@@ -158,7 +159,10 @@ class CsComplaint(models.Model):
         tracking=True,
     )
     category_id = fields.Many2one(
-        "cs.complaint.category", index="btree_not_null", tracking=True
+        "cs.complaint.category",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
     )
     severity = fields.Selection(
         SEVERITY_SELECTION, required=True, default="normal", index=True, tracking=True
@@ -170,9 +174,10 @@ class CsComplaint(models.Model):
         string="Responsible Department",
         index="btree_not_null",
         tracking=True,
+        check_company=True,
     )
     responsible_employee_ids = fields.Many2many(
-        "hr.employee", string="Responsible Persons", tracking=True
+        "hr.employee", string="Responsible Persons", tracking=True, check_company=True
     )
     user_id = fields.Many2one(
         "res.users",
@@ -227,6 +232,7 @@ class CsComplaint(models.Model):
     sla_id = fields.Many2one(
         "cs.complaint.sla",
         string="Deadline Policy",
+        check_company=True,
         compute="_compute_deadlines",
         store=True,
         readonly=True,

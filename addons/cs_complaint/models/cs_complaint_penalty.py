@@ -15,12 +15,13 @@ class CsComplaintPenalty(models.Model):
     _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Complaint Penalty"
     _order = "id desc"
+    _check_company_auto = True
 
     complaint_id = fields.Many2one(
         "cs.complaint", required=True, ondelete="restrict", index=True
     )
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, tracking=True
+        "hr.employee", required=True, index=True, tracking=True, check_company=True
     )
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, string="Department"
@@ -137,7 +138,7 @@ class CsComplaintPenalty(models.Model):
         self.write(
             {
                 "state": "confirmed",
-                "date_confirmed": fields.Date.context_today(self),
+                "date_confirmed": self.env.company._cs_today(),
                 "confirmed_by_id": self.env.user.id,
             }
         )

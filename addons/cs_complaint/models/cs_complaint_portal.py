@@ -6,6 +6,7 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import single_email_re
 
 # What a customer may attach to a complaint: the extension, and the signatures
@@ -43,6 +44,45 @@ FORBIDDEN_TEXT = re.compile(
 PHONE_RE = re.compile(r"^\+?[0-9 ()./-]+$")
 
 
+# What a customer sees of their complaint: the portal pages show these, and
+# a portal user reads or searches no other field, over the web pages or RPC.
+# The investigation (root cause, responsible persons, approvals, penalties,
+# deadlines other than the promised answer, escalation...) stays internal.
+PORTAL_READABLE_FIELDS = {
+    "id",
+    "display_name",
+    "name",
+    "subject",
+    "state",
+    "partner_id",
+    "channel",
+    "category_id",
+    "date_received",
+    "date_resolve_deadline",
+    "date_resolved",
+    "date_closed",
+    "description",
+    "customer_request",
+    "solution",
+    "reject_reason",
+    "company_id",
+    "currency_id",
+    "create_date",
+    "write_date",
+    # portal.mixin and the chatter
+    "access_url",
+    "access_token",
+    "access_warning",
+    "website_message_ids",
+    "message_ids",
+    "message_follower_ids",
+    "message_partner_ids",
+    "message_is_follower",
+    "has_message",
+    "message_attachment_count",
+}
+
+
 class CsComplaint(models.Model):
     """What the customer portal and the public complaint form need on the
     complaint: the sender's network address (rate limit), turning the
@@ -70,6 +110,47 @@ class CsComplaint(models.Model):
     # ------------------------------------------------------------------
     # public form: rate limit and customer
     # ------------------------------------------------------------------
+
+    @api.model
+    def check_field_access_rights(self, operation, field_names):
+        """Portal users reach only PORTAL_READABLE_FIELDS, in read and in
+        search domains (project sharing does the same for tasks)."""
+        if self.env.su or not self.env.user._is_portal():
+            return super().check_field_access_rights(operation, field_names)
+        if not field_names:
+            return [
+                fname
+                for fname in super().check_field_access_rights(operation, field_names)
+                if fname in PORTAL_READABLE_FIELDS
+            ]
+        hidden = set(field_names) - PORTAL_READABLE_FIELDS
+        if hidden:
+            raise AccessError(
+                self.env._(
+                    "These details of a complaint are internal to the company: "
+                    "%(fields)s.",
+                    fields=", ".join(sorted(hidden)),
+                )
+            )
+        return super().check_field_access_rights(operation, field_names)
+
+    def _determine_fields_to_fetch(self, field_names, ignore_when_in_cache=False):
+        # what portal pages prefetch stays within the whitelist
+        if not self.env.su and self.env.user._is_portal():
+            field_names = [f for f in field_names if f in PORTAL_READABLE_FIELDS]
+        return super()._determine_fields_to_fetch(field_names, ignore_when_in_cache)
+
+    def message_post(self, **kwargs):
+        """A customer's message is a comment the department answers, never an
+        internal note (which customers could then post among the agents'
+        notes, unseen by the portal and mistaken for the department's)."""
+        user = self.env.user
+        if user._is_portal() or user._is_public():
+            kwargs.pop("subtype_id", None)
+            kwargs["subtype_xmlid"] = "mail.mt_comment"
+            kwargs["message_type"] = "comment"
+            kwargs["is_internal"] = False
+        return super().message_post(**kwargs)
 
     @api.model
     def _cs_public_recent_count(self, ip, hours=1):

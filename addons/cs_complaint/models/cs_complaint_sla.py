@@ -18,6 +18,7 @@ class CsComplaintSla(models.Model):
     _name = "cs.complaint.sla"
     _description = "Complaint Deadline Policy"
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -29,6 +30,7 @@ class CsComplaintSla(models.Model):
         "cs.complaint.category",
         string="Categories",
         help="Empty: every category. A category covers its sub-categories.",
+        check_company=True,
     )
     ack_hours = fields.Float(
         string="Acknowledge Within (working hours)",

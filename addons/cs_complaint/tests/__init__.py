@@ -9,3 +9,5 @@ from . import test_reports
 from . import test_portal
 from . import test_china_calendar
 from . import test_ui_tours
+from . import test_integrity
+from . import test_portal_fields

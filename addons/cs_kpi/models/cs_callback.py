@@ -45,7 +45,7 @@ class CsCallback(models.Model):
                     {
                         "employee_id": employee.id,
                         "kind": "praise",
-                        "date": fields.Date.context_today(self),
+                        "date": callback.company_id._cs_today(),
                         "reason": self.env._(
                             "Praised by %(customer)s during a callback: %(feedback)s",
                             customer=callback.partner_id.name,

@@ -24,9 +24,10 @@ class CsKpiEvent(models.Model):
     _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Reward and Penalty"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, tracking=True
+        "hr.employee", required=True, index=True, tracking=True, check_company=True
     )
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
     department_id = fields.Many2one(
@@ -95,6 +96,8 @@ class CsKpiEvent(models.Model):
 
     def write(self, vals):
         if not protected_writes_allowed(self.env):
+            # who may not write the ledger at all is told so first
+            self.check_access("write")
             booked = self.filtered(lambda e: e.state != "draft")
             if any(
                 not e._cs_same_value(fname, value, e[fname])

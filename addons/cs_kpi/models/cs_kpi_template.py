@@ -12,10 +12,16 @@ class CsKpiTemplate(models.Model):
     _name = "cs.kpi.template"
     _description = "Assessment Template"
     _order = "name"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     job_id = fields.Many2one(
-        "hr.job", string="Job Position", required=True, index=True, ondelete="restrict"
+        "hr.job",
+        string="Job Position",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     line_ids = fields.One2many(
         "cs.kpi.template.line", "template_id", string="Indicators"

@@ -18,6 +18,7 @@ class CsQaInspection(models.Model):
     _inherit = ["mail.thread", "cs.protected.mixin"]
     _description = "Quality Inspection"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     agent_id = fields.Many2one(
@@ -38,8 +39,12 @@ class CsQaInspection(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     form_id = fields.Many2one("cs.qa.form", string="Scoring Standard", required=True)
-    callback_id = fields.Many2one("cs.callback", index="btree_not_null")
-    complaint_id = fields.Many2one("cs.complaint", index="btree_not_null")
+    callback_id = fields.Many2one(
+        "cs.callback", index="btree_not_null", check_company=True
+    )
+    complaint_id = fields.Many2one(
+        "cs.complaint", index="btree_not_null", check_company=True
+    )
     call_reference = fields.Char(help="Recording or call number of the inspected call.")
     line_ids = fields.One2many(
         "cs.qa.inspection.line", "inspection_id", string="Scores"

@@ -47,7 +47,7 @@ class CsMemberCard(models.Model):
     date_start = fields.Date(
         string="Valid From",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._cs_today(),
         tracking=True,
     )
     date_end = fields.Date(
@@ -221,7 +221,6 @@ class CsMemberCard(models.Model):
         """Issue the card (supervisor audit, B7). A renewal or upgrade card
         takes over from the card it replaces, which stays in the history."""
         self._check_card_admin()
-        today = fields.Date.context_today(self)
         for card in self:
             if card.state != "draft":
                 raise UserError(
@@ -232,7 +231,7 @@ class CsMemberCard(models.Model):
                         state=card._state_label(),
                     )
                 )
-            if card.date_end < today:
+            if card.date_end < card.company_id._cs_today():
                 raise UserError(
                     self.env._(
                         "Card %(number)s ended on %(date)s and cannot be activated.",
@@ -260,8 +259,7 @@ class CsMemberCard(models.Model):
         self._check_state(
             ("suspended",), self.env._("Only suspended cards can be resumed.")
         )
-        today = fields.Date.context_today(self)
-        expired = self.filtered(lambda c: c.date_end < today)
+        expired = self.filtered(lambda c: c.date_end < c.company_id._cs_today())
         if expired:
             raise UserError(
                 self.env._(
@@ -289,7 +287,7 @@ class CsMemberCard(models.Model):
         that starts when this one ends (or today if it already ended)."""
         self.ensure_one()
         self._check_successor_allowed()
-        today = fields.Date.context_today(self)
+        today = self.company_id._cs_today()
         date_start = max(self.date_end + relativedelta(days=1), today)
         new_card = self._create_successor("renew", self.level_id, date_start)
         return new_card._get_form_action()
@@ -314,7 +312,7 @@ class CsMemberCard(models.Model):
                 )
             )
         new_card = self._create_successor(
-            "upgrade", level, fields.Date.context_today(self)
+            "upgrade", level, self.company_id._cs_today()
         )
         return new_card._get_form_action()
 
@@ -330,9 +328,12 @@ class CsMemberCard(models.Model):
     @api.model
     @workflow_action
     def _cron_expire_cards(self, batch_size=1000):
-        """Expire the active and suspended cards whose end date has passed."""
-        today = fields.Date.context_today(self)
-        domain = [("state", "in", ("active", "suspended")), ("date_end", "<", today)]
+        """Expire the active and suspended cards whose end date has passed,
+        on each company's day."""
+        domain = [
+            ("state", "in", ("active", "suspended")),
+            *self.env["res.company"]._cs_today_domain("date_end", "<"),
+        ]
         remaining = self.search_count(domain)
         cards = self.search(domain, limit=batch_size, order="id")
         cards.write({"state": "expired"})
@@ -346,9 +347,9 @@ class CsMemberCard(models.Model):
     def _cron_remind_expiring(self, batch_size=200):
         """Send the expiry reminder once per card, ``cs_expiry_reminder_days``
         before the end date (per company), and call the member-care hook."""
-        today = fields.Date.context_today(self)
         cards = self.browse()
         for company in self.env["res.company"].search([]):
+            today = company._cs_today()
             horizon = today + relativedelta(days=company.cs_expiry_reminder_days)
             domain = [
                 ("company_id", "=", company.id),

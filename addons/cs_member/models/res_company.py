@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.osv import expression
 from odoo.exceptions import ValidationError
 
 
@@ -105,6 +106,19 @@ class ResCompany(models.Model):
     def _cs_today(self):
         """The company's date today."""
         return self._cs_now().date()
+
+    @api.model
+    def _cs_today_domain(self, fname, operator, company_field="company_id"):
+        """A domain comparing the date field ``fname`` with each company's
+        today, e.g. the cards whose end date has passed in their company:
+        ``_cs_today_domain("date_end", "<")``."""
+        companies = self.search([])
+        return expression.OR(
+            [
+                [(company_field, "=", company.id), (fname, operator, company._cs_today())]
+                for company in companies
+            ]
+        )
 
     def _cs_utc_bounds(self, date_from, date_to):
         """The company's days ``date_from`` to ``date_to`` (inclusive), as

@@ -177,7 +177,7 @@ class ResPartner(models.Model):
 
     @api.constrains("cs_birthday")
     def _check_cs_birthday(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._cs_today()
         if any(p.cs_birthday and p.cs_birthday > today for p in self):
             raise ValidationError(self.env._("A birthday cannot be in the future."))
 
@@ -266,8 +266,9 @@ class ResPartner(models.Model):
     @api.model
     def _cron_birthday_greetings(self, batch_size=200):
         """Greet members on their birthday, once a year (B5). Members born on
-        29 February are greeted on 28 February in common years."""
-        today = fields.Date.context_today(self)
+        29 February are greeted on 28 February in common years. The day is
+        the company's (its working schedule's time zone)."""
+        today = self.env.company._cs_today()
         days = [today.day]
         last_day = calendar.monthrange(today.year, today.month)[1]
         if today.month == 2 and today.day == last_day == 28:
