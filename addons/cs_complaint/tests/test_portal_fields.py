@@ -96,6 +96,6 @@ class TestPortalFields(CsComplaintCommon, HttpCase):
             ],
             limit=1,
         )
-        if message:
-            self.assertEqual(message.subtype_id, self.env.ref("mail.mt_comment"))
-            self.assertFalse(message.is_internal)
+        self.assertTrue(message, "the customer's message was posted")
+        self.assertEqual(message.subtype_id, self.env.ref("mail.mt_comment"))
+        self.assertFalse(message.is_internal)
