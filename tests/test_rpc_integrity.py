@@ -149,7 +149,7 @@ class TestRpcIntegrity(CsKpiCommon, HttpCase):
             (self.card, {"state": "active"}),
             (self.customer_a, {"cs_points": 999999}),
             (self.period, {"state": "published"}),
-            (self.scorecard, {"rank": 1}),
+            (self.scorecard, {"rank": 7}),
             (self.scorecard, {"grade": "A"}),
             (self.scorecard, {"total_score": 100.0}),
             (self.line, {"is_manual": True}),

@@ -28,6 +28,7 @@
         "views/cs_team_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
+        "views/cs_export_log_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/cs_member_distribution_wizard_views.xml",
         "wizards/cs_member_grading_report_wizard_views.xml",

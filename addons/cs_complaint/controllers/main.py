@@ -6,7 +6,7 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from ..models.cs_complaint_portal import UPLOAD_SIGNATURES
+from ..models.cs_complaint_portal import UNSAFE_CHARACTERS, UPLOAD_SIGNATURES
 
 _logger = logging.getLogger(__name__)
 
@@ -31,7 +31,8 @@ class CsComplaintFormMixin:
         for upload in request.httprequest.files.getlist(field):
             if not upload or not upload.filename:
                 continue
-            uploads.append((upload.filename, upload.read(limit)))
+            filename = UNSAFE_CHARACTERS.sub("", upload.filename)
+            uploads.append((filename, upload.read(limit)))
         return uploads
 
     def _cs_form_render_values(self, form, errors, categories):
@@ -48,12 +49,27 @@ class CsComplaintFormMixin:
         }
 
     def _cs_form_values(self, post, fields):
-        """The text fields of a form, stripped; anything else sent under
-        their names (a file) is ignored."""
+        """The text fields of a form, stripped of surrounding blanks and of
+        the characters a text may not carry (control characters such as NUL,
+        bidirectional overrides, zero-width characters); anything else sent
+        under their names (a file) is ignored."""
         return {
-            name: post[name].strip() if isinstance(post.get(name), str) else ""
+            name: UNSAFE_CHARACTERS.sub("", post[name]).strip()
+            if isinstance(post.get(name), str)
+            else ""
             for name in fields
         }
+
+    def _cs_csrf_error(self, post):
+        """The message for a form whose CSRF token is missing or expired
+        (validated here rather than by the route, so that the visitor gets
+        the form back with their text instead of a bare error page)."""
+        if request.validate_csrf(post.pop("csrf_token", None)):
+            return None
+        return request.env._(
+            "Your session expired before the form was sent, so nothing was "
+            "registered. Your text is below: please send it again."
+        )
 
     def _cs_complaint_values(self, Complaint, form, category):
         """The values of a complaint sent through a form."""
@@ -90,6 +106,9 @@ class CsComplaintPublicForm(CsComplaintFormMixin, http.Controller):
         website=True,
         methods=["GET", "POST"],
         max_content_length=CsComplaintFormMixin._cs_max_request_size,
+        # the token is validated by _cs_csrf_error(), which gives the form
+        # back with the visitor's text when it has expired
+        csrf=False,
     )
     def complaint_public_form(self, **post):
         if not request.env.user._is_public():
@@ -127,14 +146,23 @@ class CsComplaintPublicForm(CsComplaintFormMixin, http.Controller):
         )
 
     def _cs_public_submit(self, post):
+        # behind a reverse proxy with proxy_mode on, Odoo gives the client's
+        # address (X-Forwarded-For) here, not the proxy's
         ip = request.httprequest.remote_addr
         form = self._cs_form_values(post, PUBLIC_TEXT_FIELDS)
+        csrf_error = self._cs_csrf_error(post)
+        if csrf_error:
+            return self._cs_render_public_form(form, {"global": csrf_error}, status=400)
         if post.get(HONEYPOT_FIELD):
-            _logger.info(
-                "Public complaint form: spam guard field filled from %s, ignored", ip
-            )
+            # people never see this field; a browser that fills it in by
+            # itself is told that nothing was sent, and gets the form back
+            _logger.info("Public complaint form: spam guard field filled from %s", ip)
             request.session.pop(SESSION_KEY, None)
-            return request.redirect("/complaint/thanks")
+            message = request.env._(
+                "Your complaint was not sent: the form was filled in "
+                "automatically. Check your text below and send it again."
+            )
+            return self._cs_render_public_form(form, {"global": message}, status=400)
         # sudo: anonymous visitors have no access to complaints, categories
         # or contacts; this route checks what they send and creates their
         # complaint and contact itself
@@ -174,7 +202,7 @@ class CsComplaintPublicForm(CsComplaintFormMixin, http.Controller):
     def _cs_public_create(self, Complaint, form, category, uploads, ip):
         """Find or create the visitor's contact, then the complaint and its
         files; ``Complaint`` is the sudo model of the caller."""
-        partner = Complaint._cs_public_partner(
+        partner, match = Complaint._cs_public_partner(
             form["contact_name"], form["email"], form["phone"], lang=request.env.lang
         )
         values = self._cs_complaint_values(Complaint, form, category)
@@ -184,6 +212,8 @@ class CsComplaintPublicForm(CsComplaintFormMixin, http.Controller):
                 "channel": "web",
                 "submit_ip": ip,
                 "company_id": request.env.company.id,
+                "is_identity_verified": False,
+                "identity_match_id": match.id,
             }
         )
         if form["email"]:

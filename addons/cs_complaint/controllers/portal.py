@@ -155,6 +155,9 @@ class CsComplaintPortal(CsComplaintFormMixin, CustomerPortal):
         website=True,
         methods=["GET", "POST"],
         max_content_length=CsComplaintFormMixin._cs_max_request_size,
+        # the token is validated by _cs_csrf_error(), which gives the form
+        # back with the customer's text when it has expired
+        csrf=False,
     )
     def portal_complaint_new(self, **post):
         if request.httprequest.method != "POST":
@@ -162,6 +165,9 @@ class CsComplaintPortal(CsComplaintFormMixin, CustomerPortal):
         company = request.env.company
         Complaint = request.env["cs.complaint"]
         form = self._cs_form_values(post, FORM_TEXT_FIELDS)
+        csrf_error = self._cs_csrf_error(post)
+        if csrf_error:
+            return self._cs_render_portal_form(form, {"global": csrf_error}, status=400)
         errors = Complaint._cs_check_form_text(form)
         try:
             category = Complaint._cs_check_form_category(form["category_id"], company)

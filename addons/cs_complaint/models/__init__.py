@@ -9,3 +9,4 @@ from . import cs_complaint_penalty
 from . import cs_callback
 from . import res_partner
 from . import cs_complaint_portal
+from . import ir_http

@@ -6,8 +6,10 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
-from odoo.tools import single_email_re
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, single_email_re
+
+from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
 
 # What a customer may attach to a complaint: the extension, and the signatures
 # ("magic bytes") the content must start with (None: any content that is not
@@ -42,6 +44,13 @@ FORBIDDEN_TEXT = re.compile(
     rb"<\s*(script|html|svg|iframe|object|embed)\b", re.IGNORECASE
 )
 PHONE_RE = re.compile(r"^\+?[0-9 ()./-]+$")
+# What a visitor's text may not carry: control characters (NUL breaks the
+# database) other than tab and line breaks, bidirectional overrides that hide
+# the real order of the text, and invisible zero-width characters.
+UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 
 # What a customer sees of their complaint: the portal pages show these, and
@@ -79,7 +88,6 @@ PORTAL_READABLE_FIELDS = {
     "message_partner_ids",
     "message_is_follower",
     "has_message",
-    "message_attachment_count",
 }
 
 
@@ -97,6 +105,26 @@ class CsComplaint(models.Model):
     _cs_form_line_max_chars = 200
     _cs_form_name_max_chars = 128
 
+    is_identity_verified = fields.Boolean(
+        string="Identity Verified",
+        default=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Unticked for a complaint sent through the public form: anybody may "
+        "type any name and e-mail there. It is registered under a new contact "
+        "and answered at the address typed only, until an agent links it to "
+        "the existing customer after checking who sent it.",
+    )
+    identity_match_id = fields.Many2one(
+        "res.partner",
+        string="Possible Customer",
+        readonly=True,
+        copy=False,
+        groups="cs_member.group_cs_agent",
+        help="The existing contact with the e-mail address or phone number typed "
+        "on the public form. Check with the customer before linking.",
+    )
     submit_ip = fields.Char(
         string="Sent From Address",
         readonly=True,
@@ -163,32 +191,93 @@ class CsComplaint(models.Model):
 
     @api.model
     def _cs_public_rate_exceeded(self, ip, company):
+        """Whether ``ip`` has sent the most complaints allowed in the last
+        hour. Parallel posts from one address wait for each other here: the
+        count is taken under a lock of the address held until the complaint
+        is committed, so that twelve parallel posts cannot all pass a limit
+        of five."""
+        if ip:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT pg_advisory_xact_lock(hashtext(%s))",
+                    f"cs_complaint_public_form:{ip}",
+                )
+            )
         return (
             self._cs_public_recent_count(ip) >= company.cs_complaint_public_rate_limit
         )
 
     @api.model
     def _cs_public_partner(self, name, email=None, phone=None, lang=None):
-        """The customer of a public form: the contact with this e-mail
-        address, else the only contact with this phone number (8 digits at
-        least, so that a short number matches nobody by chance) when no
-        e-mail was given, else a new contact. Existing contacts are never
-        changed by an anonymous visitor."""
+        """The contact of a public form: always a new one with what the
+        visitor typed. An anonymous visitor can type anybody's e-mail, so
+        the complaint is never attached to an existing customer (it would
+        show in their portal and e-mail them) until an agent verifies it.
+        Returns the new contact and the existing customer it may be."""
+        values = {"name": name, "email": email or False, "phone": phone or False}
+        if lang and lang in dict(self.env["res.lang"].get_installed()):
+            values["lang"] = lang
+        return self.env["res.partner"].create(values), self._cs_identity_match(
+            email, phone
+        )
+
+    @api.model
+    def _cs_identity_match(self, email=None, phone=None):
+        """The existing contact a public form's e-mail (else its phone, 8
+        digits at least and one contact only) points to."""
         Partner = self.env["res.partner"]
         if email:
             found = self._mail_find_partner_from_emails([email], force_create=False)
             if found and found[0]:
                 return found[0]
-        else:
-            digits = "".join(ch for ch in phone or "" if ch.isdigit())
-            if len(digits) >= 8:
-                found = Partner._cs_find_by_phone(digits, limit=2)
-                if len(found) == 1:
-                    return found
-        values = {"name": name, "email": email or False, "phone": phone or False}
-        if lang and lang in dict(self.env["res.lang"].get_installed()):
-            values["lang"] = lang
-        return Partner.create(values)
+            return Partner
+        digits = "".join(ch for ch in phone or "" if ch.isdigit())
+        if len(digits) >= 8:
+            found = Partner._cs_find_by_phone(digits, limit=2)
+            if len(found) == 1:
+                return found
+        return Partner
+
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | {
+            "is_identity_verified",
+            "identity_match_id",
+            "submit_ip",
+        }
+
+    @workflow_action
+    def action_link_customer(self):
+        """After checking who sent it (a call back, the customer's own
+        e-mail), attach a public form's complaint to the existing customer;
+        without one, confirm the new contact as the customer."""
+        self._cs_check_group("cs_member.group_cs_agent", self.env._("verify"))
+        for complaint in self:
+            if complaint.is_identity_verified:
+                raise UserError(
+                    self.env._(
+                        "The customer of complaint %(number)s is verified already.",
+                        number=complaint.name,
+                    )
+                )
+            customer = complaint.identity_match_id
+            vals = {"is_identity_verified": True, "identity_match_id": False}
+            if customer and customer != complaint.partner_id:
+                vals["partner_id"] = customer.id
+            typed = complaint.partner_id
+            complaint.write(vals)
+            complaint.message_subscribe(partner_ids=complaint.partner_id.ids)
+            complaint.message_post(
+                body=self.env._(
+                    "Identity verified by %(user)s: the complaint is %(customer)s's.",
+                    user=self.env.user.name,
+                    customer=complaint.partner_id.display_name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            if customer and customer != typed:
+                # the contact typed on the form was only a stand-in
+                complaint.message_unsubscribe(partner_ids=typed.ids)
+        return True
 
     # ------------------------------------------------------------------
     # customer-facing forms: text, fields and files
@@ -329,9 +418,9 @@ class CsComplaint(models.Model):
         extension = filename.rpartition(".")[2].lower() if "." in filename else ""
         if extension not in UPLOAD_SIGNATURES:
             return False
-        if content.startswith(FORBIDDEN_SIGNATURES) or FORBIDDEN_TEXT.search(
-            content[:4096]
-        ):
+        # the whole file: a script hidden after a harmless beginning is
+        # refused too
+        if content.startswith(FORBIDDEN_SIGNATURES) or FORBIDDEN_TEXT.search(content):
             return False
         signatures = UPLOAD_SIGNATURES[extension]
         if extension == "webp" and content[8:12] != b"WEBP":

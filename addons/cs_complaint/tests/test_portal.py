@@ -10,7 +10,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @tagged("post_install", "-at_install")
-class TestCsComplaintPortal(HttpCase):
+class CsComplaintFormCase(HttpCase):
     """The customer portal and the public complaint form, through real HTTP
     requests."""
 
@@ -39,6 +39,11 @@ class TestCsComplaintPortal(HttpCase):
             groups="base.group_portal",
             name="Portal Customer B",
             email="portal.b@example.com",
+        )
+        cls.agent = new_test_user(
+            cls.env,
+            "cs_portal_test_agent",
+            groups="base.group_user,cs_member.group_cs_agent",
         )
         cls.category = cls.env["cs.complaint.category"].create(
             {"name": "Portal Test Category", "kind": "service"}
@@ -117,6 +122,9 @@ class TestCsComplaintPortal(HttpCase):
             data["csrf_token"] = self._csrf("/complaint")
         return self.url_open("/complaint", data=data, files=files)
 
+
+@tagged("post_install", "-at_install")
+class TestCsComplaintPortal(CsComplaintFormCase):
     # ------------------------------------------------------------------
     # portal: list, detail, home counter
     # ------------------------------------------------------------------
@@ -288,24 +296,35 @@ class TestCsComplaintPortal(HttpCase):
     # ------------------------------------------------------------------
 
     def test_public_form_creates_complaint_for_known_email(self):
+        """Anybody may type a customer's e-mail: the complaint waits under a
+        new contact, unverified, until an agent links it to the customer."""
         before = self._count()
         response = self._public_post(email="Known.Customer@example.com")
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.url.endswith("/complaint/thanks"))
         self.assertEqual(self._count(), before + 1)
         complaint = self.env["cs.complaint"].search([], order="id desc", limit=1)
-        self.assertEqual(complaint.partner_id, self.known)
+        self.assertNotEqual(complaint.partner_id, self.known)
+        self.assertEqual(complaint.partner_id.name, "Visitor Vera")
+        self.assertFalse(complaint.is_identity_verified)
+        self.assertEqual(complaint.identity_match_id, self.known)
         self.assertEqual(complaint.channel, "web")
         self.assertEqual(complaint.category_id, self.category)
         self.assertEqual(complaint.customer_request, "An apology")
         self.assertEqual(complaint.submit_ip, "127.0.0.1")
-        self.assertIn(self.known, complaint.message_partner_ids)
+        self.assertNotIn(self.known, complaint.message_partner_ids)
         # thank-you page: the number and the promised answer date
         self.assertIn(complaint.name, response.text)
         self.assertTrue(complaint.date_resolve_deadline)
         self.assertIn("o_cs_complaint_deadline", response.text)
-        # the acknowledgement with the number went to the customer
+        # the acknowledgement went to the address typed, through the new
+        # contact, not to the existing customer
         self._assert_acknowledged(complaint)
+        # an agent links it after checking, with one button
+        complaint.with_user(self.agent).action_link_customer()
+        self.assertEqual(complaint.partner_id, self.known)
+        self.assertTrue(complaint.is_identity_verified)
+        self.assertIn(self.known, complaint.message_partner_ids)
 
     def test_public_form_creates_contact(self):
         response = self._public_post(
@@ -315,30 +334,38 @@ class TestCsComplaintPortal(HttpCase):
         complaint = self.env["cs.complaint"].search([], order="id desc", limit=1)
         self.assertEqual(complaint.partner_id.name, "Phone Only Pete")
         self.assertEqual(complaint.partner_id.phone, "+86 138-0013-8000")
-        # the same number again: the contact is found, not created twice
+        # the same number again: a new contact, with the first as the
+        # possible customer for the agent to check
         self._public_post(contact_name="Pete", email="", phone="13800138000")
         again = self.env["cs.complaint"].search([], order="id desc", limit=1)
         self.assertNotEqual(again, complaint)
-        self.assertEqual(again.partner_id, complaint.partner_id)
+        self.assertNotEqual(again.partner_id, complaint.partner_id)
+        self.assertEqual(again.identity_match_id, complaint.partner_id)
 
     def test_public_form_without_csrf_token_refused(self):
+        """Nothing is registered without a valid token, and the visitor gets
+        the form back with their text and a request to send it again."""
         before = self._count()
         self.authenticate(None, None)
         for token in (None, "forged"):
             values = {"csrf_token": token} if token else {}
-            with self.assertLogs("odoo.http", "WARNING") as logs:
-                response = self._public_post(csrf=False, **values)
+            response = self._public_post(csrf=False, **values)
             self.assertEqual(response.status_code, 400)
-            self.assertIn("CSRF", "\n".join(logs.output))
+            self.assertIn("send it again", response.text)
+            self.assertIn("The delivery man shouted at me.", response.text)
         self.assertEqual(self._count(), before)
 
     @mute_logger("odoo.addons.cs_complaint.controllers.main")
     def test_public_form_honeypot(self):
+        """A filled spam guard is not told "received": nothing is stored and
+        the form comes back with the text, to be sent again."""
         before = self._count()
         partners = self.env["res.partner"].search_count([])
         response = self._public_post(company_website="http://spam.example.com")
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("We have received your message", response.text)
+        self.assertEqual(response.status_code, 400)
+        self.assertNotIn("We have received your message", response.text)
+        self.assertIn("was not sent", response.text)
+        self.assertIn("The delivery man shouted at me.", response.text)
         self.assertEqual(self._count(), before)
         self.assertEqual(self.env["res.partner"].search_count([]), partners)
 

@@ -31,13 +31,16 @@ class TestPortalFields(CsComplaintCommon, HttpCase):
 
     def test_read_field_by_field(self):
         as_portal = self.complaint.with_user(self.customer)
+        wrong = []
         for fname in sorted(self.complaint._fields):
-            with self.subTest(field=fname):
+            try:
+                as_portal.read([fname])
+                if fname not in PORTAL_READABLE_FIELDS:
+                    wrong.append(f"{fname}: read")
+            except AccessError:
                 if fname in PORTAL_READABLE_FIELDS:
-                    as_portal.read([fname])
-                else:
-                    with self.assertRaises(AccessError):
-                        as_portal.read([fname])
+                    wrong.append(f"{fname}: refused")
+        self.assertEqual(wrong, [])
         # reading everything gives the whitelist only
         values = as_portal.read()[0]
         self.assertLessEqual(set(values), PORTAL_READABLE_FIELDS)
@@ -45,11 +48,16 @@ class TestPortalFields(CsComplaintCommon, HttpCase):
 
     def test_search_field_by_field(self):
         Complaint = self.env["cs.complaint"].with_user(self.customer)
+        searchable = []
         for fname, field in sorted(self.complaint._fields.items()):
             if not field.store or fname in PORTAL_READABLE_FIELDS:
                 continue
-            with self.subTest(field=fname), self.assertRaises(AccessError):
+            try:
                 Complaint.search([(fname, "!=", False)])
+                searchable.append(fname)
+            except AccessError:
+                pass
+        self.assertEqual(searchable, [], "internal fields a portal user searches")
         self.assertEqual(Complaint.search([("subject", "!=", "x")]), self.complaint)
 
     def test_portal_messages_are_comments(self):

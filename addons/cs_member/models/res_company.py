@@ -37,6 +37,11 @@ class ResCompany(models.Model):
         default=30,
         help="Members are reminded this many days before their card expires.",
     )
+    cs_agents_may_export = fields.Boolean(
+        string="Agents May Export Customer Lists",
+        help="Customer data is exported by supervisors only (confidentiality); "
+        "tick to let agents export lists too. Every export is logged.",
+    )
     cs_first_contact_days = fields.Integer(
         string="First Contact Within (days)",
         default=7,

@@ -21,6 +21,9 @@ class ResConfigSettings(models.TransientModel):
     cs_expiry_reminder_days = fields.Integer(
         related="company_id.cs_expiry_reminder_days", readonly=False
     )
+    cs_agents_may_export = fields.Boolean(
+        related="company_id.cs_agents_may_export", readonly=False
+    )
     cs_first_contact_days = fields.Integer(
         related="company_id.cs_first_contact_days", readonly=False
     )

@@ -10,3 +10,4 @@ from . import test_ui
 from . import test_protected_fields
 from . import test_company_day
 from . import test_hide_tracebacks
+from . import test_export
