@@ -29,8 +29,5 @@ class TestDemoUsers(TransactionCase):
         for user in users:
             for group in filter(None, hr_groups):
                 with self.subTest(user=user.login, group=group.full_name):
-                    self.assertNotIn(
-                        user,
-                        group.users,
-                        f"{user.login} has {sorted(user.groups_id.mapped('full_name'))}",
-                    )
+                    groups = sorted(user.groups_id.mapped("full_name"))
+                    self.assertNotIn(user, group.users, f"{user.login} has {groups}")

@@ -1,9 +1,9 @@
 """After the load: compare what the users were told with the database.
 
 Run by ``scripts/load.sh`` with the virtualenv's Python; connects to the
-database ``CS_LOAD_DB`` through the usual ``PG*`` variables. Reads the Locust statistics (``CS_LOAD_STATS``, the ``_stats.csv`` of
-``--csv``), what was submitted and saved (``CS_LOAD_RESULTS``) and the
-server log (``CS_LOAD_LOG``); prints the findings and, last, the line
+database ``CS_LOAD_DB`` through the usual ``PG*`` variables. Reads the
+Locust statistics (``CS_LOAD_STATS``, the ``_stats.csv`` of ``--csv``),
+what was submitted and saved (``CS_LOAD_RESULTS``) and the server log (``CS_LOAD_LOG``); prints the findings and, last, the line
 ``load: N requests, E errors, p95 X ms, lost L, duplicates D``. Exits with 1
 when E, L or D is above 0.
 """
@@ -29,14 +29,16 @@ p95 = total["95%"]
 # every submission became exactly one complaint
 submitted = results["submitted"]
 cr.execute(
-    "SELECT subject, count(*) FROM cs_complaint WHERE subject = ANY(%s) GROUP BY subject",
+    "SELECT subject, count(*) FROM cs_complaint "
+    "WHERE subject = ANY(%s) GROUP BY subject",
     [submitted],
 )
 found = dict(cr.fetchall())
 lost_complaints = [s for s in submitted if s not in found]
 twice = {s: n for s, n in found.items() if n > 1}
 cr.execute(
-    "SELECT count(*) FROM cs_complaint WHERE subject LIKE 'LOAD-%%' AND subject <> ALL(%s)",
+    "SELECT count(*) FROM cs_complaint "
+    "WHERE subject LIKE 'LOAD-%%' AND subject <> ALL(%s)",
     [submitted],
 )
 unreported = cr.fetchone()[0]
@@ -48,7 +50,8 @@ numbers_twice = [row[0] for row in cr.fetchall()]
 # every saved callback result is stored
 saved = results["callbacks"]
 cr.execute(
-    "SELECT id FROM cs_callback WHERE id = ANY(%s) AND state = 'done' AND outcome = 'reached'",
+    "SELECT id FROM cs_callback "
+    "WHERE id = ANY(%s) AND state = 'done' AND outcome = 'reached'",
     [saved],
 )
 lost_callbacks = sorted(set(saved) - {row[0] for row in cr.fetchall()})
@@ -63,7 +66,8 @@ lost_replies = max(0, results["replies"] - replies)
 
 # no cron run failed
 cr.execute(
-    "SELECT cron_name, failure_count FROM ir_cron WHERE id = ANY(%s) AND failure_count > 0",
+    "SELECT cron_name, failure_count FROM ir_cron "
+    "WHERE id = ANY(%s) AND failure_count > 0",
     [setup["crons"]],
 )
 failed_crons = cr.fetchall()
@@ -82,7 +86,8 @@ print(f"complaint numbers used twice: {len(numbers_twice)}")
 print(f"callbacks: {len(saved)} saved, {len(lost_callbacks)} not stored")
 print(f"replies: {results['replies']} sent, {replies} stored")
 print(
-    f"crons with failures: {failed_crons or 'none'}; server log errors: {len(log_errors)}"
+    f"crons with failures: {failed_crons or 'none'}; "
+    f"server log errors: {len(log_errors)}"
 )
 for line in log_errors[:10]:
     print("  " + line[:300])

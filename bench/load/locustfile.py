@@ -129,7 +129,9 @@ class OdooUser(FastHttpUser):
                 body = response.json() if response.ok else {}
             except ValueError:
                 body = {"error": {"message": "not a JSON-RPC answer"}}
-            error = body.get("error") if response.ok else {"message": str(response.error)}
+            error = (
+                body.get("error") if response.ok else {"message": str(response.error)}
+            )
             if error:
                 message = (error.get("data") or {}).get("message") or str(error)
                 if allowed_error and allowed_error in message:

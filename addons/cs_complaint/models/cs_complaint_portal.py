@@ -84,8 +84,6 @@ PORTAL_READABLE_FIELDS = {
     "access_warning",
     "website_message_ids",
     "message_ids",
-    "message_follower_ids",
-    "message_partner_ids",
     "message_is_follower",
     "has_message",
 }
@@ -162,6 +160,22 @@ class CsComplaint(models.Model):
             )
         return super().check_field_access_rights(operation, field_names)
 
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # relational conditions (penalty_ids, responsible_employee_ids...) are
+        # joined without the field check of plain columns: check them here
+        if not self.env.su and self.env.user._is_portal():
+            hidden = {
+                leaf[0].split(".", 1)[0]
+                for leaf in domain
+                if isinstance(leaf, (list, tuple))
+                and len(leaf) == 3
+                and isinstance(leaf[0], str)
+            } - PORTAL_READABLE_FIELDS
+            if hidden:
+                self.check_field_access_rights("read", sorted(hidden))
+        return super()._search(domain, *args, **kwargs)
+
     def _determine_fields_to_fetch(self, field_names, ignore_when_in_cache=False):
         # what portal pages prefetch stays within the whitelist
         if not self.env.su and self.env.user._is_portal():
@@ -214,12 +228,11 @@ class CsComplaint(models.Model):
         the complaint is never attached to an existing customer (it would
         show in their portal and e-mail them) until an agent verifies it.
         Returns the new contact and the existing customer it may be."""
+        match = self._cs_identity_match(email, phone)
         values = {"name": name, "email": email or False, "phone": phone or False}
         if lang and lang in dict(self.env["res.lang"].get_installed()):
             values["lang"] = lang
-        return self.env["res.partner"].create(values), self._cs_identity_match(
-            email, phone
-        )
+        return self.env["res.partner"].create(values), match
 
     @api.model
     def _cs_identity_match(self, email=None, phone=None):

@@ -13,9 +13,10 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _pre_dispatch(cls, rule, args):
-        super()._pre_dispatch(rule, args)
+        res = super()._pre_dispatch(rule, args)
         if rule.endpoint.routing.get("max_content_length"):
             cls._cs_limit_chunked_body()
+        return res
 
     @classmethod
     def _cs_limit_chunked_body(cls):
@@ -23,7 +24,9 @@ class IrHttp(models.AbstractModel):
         the route's limit, and would be read whole: read one byte beyond the
         limit at most, and refuse it with 413 when it is larger."""
         httprequest = request.httprequest
-        environ = httprequest.environ
+        # the WSGI environment itself: Odoo's request shows a copy without
+        # the input stream
+        environ = httprequest._HTTPRequest__environ
         limit = httprequest.max_content_length
         if environ.get("CONTENT_LENGTH") or not limit:
             return

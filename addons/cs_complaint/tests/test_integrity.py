@@ -80,7 +80,9 @@ class TestComplaintIntegrity(CsComplaintCommon):
         self.assertEqual(complaint.state, "closed")
         self.assertTrue(complaint.date_closed)
         complaint.with_user(self.supervisor).action_reopen()
-        self.assertEqual((complaint.state, complaint.reopen_count), ("investigating", 1))
+        self.assertEqual(
+            (complaint.state, complaint.reopen_count), ("investigating", 1)
+        )
 
     def test_severity_and_compensation_locked_once_proposed(self):
         complaint = self._advance(self._create_complaint(), "proposed")
@@ -90,8 +92,9 @@ class TestComplaintIntegrity(CsComplaintCommon):
             {"compensation_kind": "voucher"},
         ):
             for user in (self.supervisor, self.manager):
-                with self.subTest(vals=vals, user=user.login), self.assertRaises(
-                    UserError
+                with (
+                    self.subTest(vals=vals, user=user.login),
+                    self.assertRaises(UserError),
                 ):
                     complaint.with_user(user).write(vals)
         # a supervisor lowers nothing, approves, then sets it back: refused
@@ -149,8 +152,9 @@ class TestComplaintIntegrity(CsComplaintCommon):
         for vals in ({"amount": 200.0}, {"reason": "x"}, {"state": "proposed"}):
             for user in (self.manager, self.admin_user):
                 # AccessError is a UserError
-                with self.subTest(vals=vals, user=user.login), self.assertRaises(
-                    UserError
+                with (
+                    self.subTest(vals=vals, user=user.login),
+                    self.assertRaises(UserError),
                 ):
                     penalty.with_user(user).write(vals)
         self.assertEqual((penalty.state, penalty.amount), ("confirmed", 300.0))
@@ -171,7 +175,9 @@ class TestComplaintIntegrity(CsComplaintCommon):
         self.assertEqual(complaint.date_reply, replied)
         self.assertEqual(complaint.activity_ids, activities, "no new reply request")
         # another department restarts it
-        complaint.with_user(self.supervisor).write({"department_id": self.dept_finance.id})
+        complaint.with_user(self.supervisor).write(
+            {"department_id": self.dept_finance.id}
+        )
         self.assertFalse(complaint.date_reply)
 
     def test_reply_record_cannot_be_rewritten(self):
@@ -183,3 +189,39 @@ class TestComplaintIntegrity(CsComplaintCommon):
         for user in (self.manager, self.admin_user):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 reply.with_user(user).write({"is_late": True})
+
+    def test_after_complaint_callback_cancelled_by_supervisors_only(self):
+        complaint = self._advance(self._create_complaint(), "resolved")
+        callback = complaint.callback_ids
+        self.assertEqual(callback.kind, "after_complaint")
+        with self.assertRaises(AccessError):
+            callback.with_user(self.agent_a).action_cancel()
+        self.assertEqual(callback.state, "todo")
+        callback.with_user(self.supervisor).action_cancel()
+        self.assertEqual(callback.state, "cancelled")
+        # an ordinary callback: its agent cancels it
+        other = self._create_callback(self.customer_a, self.agent_a)
+        other.with_user(self.agent_a).action_cancel()
+        self.assertEqual(other.state, "cancelled")
+
+    def test_callback_done_only_through_its_button(self):
+        callback = self._create_callback(self.customer_a, self.agent_a)
+        for vals in (
+            {"state": "done"},
+            {"attempt_count": 3},
+            {"date_done": "2026-01-01"},
+        ):
+            for user in (self.agent_a, self.supervisor, self.admin_user):
+                with (
+                    self.subTest(vals=vals, user=user.login),
+                    self.assertRaises(AccessError),
+                ):
+                    callback.with_user(user).write(vals)
+        callback.with_user(self.agent_a).write(
+            {"outcome": "reached", "satisfaction": "satisfied", "score": 5}
+        )
+        callback.with_user(self.agent_a).action_done()
+        self.assertEqual(callback.state, "done")
+        # what was recorded of the call is fixed once it is over
+        with self.assertRaises(UserError):
+            callback.with_user(self.supervisor).write({"satisfaction": "unsatisfied"})

@@ -1,9 +1,5 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
-
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -152,18 +148,7 @@ class CsKpiMetric(models.Model):
     def _kpi_bounds(self, period):
         """The period's days in the company's time zone (its working
         schedule's, else its address's), as UTC datetimes [start, stop)."""
-        company = period.company_id
-        tz = pytz.timezone(
-            company.resource_calendar_id.tz or company.partner_id.tz or "UTC"
-        )
-        start = tz.localize(datetime.combine(period.date_from, time.min))
-        stop = tz.localize(
-            datetime.combine(period.date_to + timedelta(days=1), time.min)
-        )
-        return (
-            start.astimezone(pytz.utc).replace(tzinfo=None),
-            stop.astimezone(pytz.utc).replace(tzinfo=None),
-        )
+        return period.company_id._cs_utc_bounds(period.date_from, period.date_to)
 
     @api.model
     def _kpi_by_user(self, employees, rows):
@@ -367,11 +352,14 @@ class CsKpiMetric(models.Model):
             SQL(
                 """
                 SELECT employee_id,
-                       100.0 * count(DISTINCT check_in::date) / %s
+                       100.0 * count(
+                           DISTINCT (check_in AT TIME ZONE 'UTC' AT TIME ZONE %s)::date
+                       ) / %s
                   FROM hr_attendance
                  WHERE check_in >= %s AND check_in < %s AND employee_id = ANY(%s)
                  GROUP BY employee_id
                 """,
+                period.company_id._cs_tz().zone,
                 working_days,
                 start,
                 stop,

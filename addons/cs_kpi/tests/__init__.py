@@ -4,3 +4,4 @@ from . import test_qa
 from . import test_events
 from . import test_access
 from . import test_reports
+from . import test_integrity

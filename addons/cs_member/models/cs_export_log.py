@@ -14,7 +14,7 @@ class CsExportLog(models.Model):
 
     user_id = fields.Many2one("res.users", string="Exported By", readonly=True)
     date = fields.Datetime(readonly=True, index=True)
-    model = fields.Char(string="Model", readonly=True)
+    model = fields.Char(readonly=True)
     model_description = fields.Char(string="Data", readonly=True)
     row_count = fields.Integer(string="Rows", readonly=True)
     field_names = fields.Text(string="Fields", readonly=True)

@@ -311,9 +311,7 @@ class CsMemberCard(models.Model):
                     level=self.level_id.name,
                 )
             )
-        new_card = self._create_successor(
-            "upgrade", level, self.company_id._cs_today()
-        )
+        new_card = self._create_successor("upgrade", level, self.company_id._cs_today())
         return new_card._get_form_action()
 
     def action_view_history(self):

@@ -5,8 +5,8 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.osv import expression
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 
 class ResCompany(models.Model):
@@ -120,7 +120,10 @@ class ResCompany(models.Model):
         companies = self.search([])
         return expression.OR(
             [
-                [(company_field, "=", company.id), (fname, operator, company._cs_today())]
+                [
+                    (company_field, "=", company.id),
+                    (fname, operator, company._cs_today()),
+                ]
                 for company in companies
             ]
         )

@@ -15,8 +15,11 @@ class TestCustomerExport(CsMemberCommon, HttpCase):
 
     def _export(self, user, model="res.partner", records=None):
         records = records or self.customer_a | self.customer_b
-        return self.env[model].with_user(user).browse(records.ids).export_data(
-            ["name", "email"]
+        return (
+            self.env[model]
+            .with_user(user)
+            .browse(records.ids)
+            .export_data(["name", "email"])
         )
 
     def _logs(self):
@@ -74,14 +77,20 @@ class TestCustomerExport(CsMemberCommon, HttpCase):
         }
         response = self.url_open(
             "/web/export/csv",
-            data={"data": json.dumps(data), "csrf_token": http.Request.csrf_token(self)},
+            data={
+                "data": json.dumps(data),
+                "csrf_token": http.Request.csrf_token(self),
+            },
         )
         self.assertNotIn(b"Customer of A", response.content)
         self.assertFalse(self._logs())
         self.authenticate("cs_supervisor", "cs_supervisor")
         response = self.url_open(
             "/web/export/csv",
-            data={"data": json.dumps(data), "csrf_token": http.Request.csrf_token(self)},
+            data={
+                "data": json.dumps(data),
+                "csrf_token": http.Request.csrf_token(self),
+            },
         )
         self.assertIn(b"Customer of A", response.content)
         self.assertEqual(len(self._logs()), 1)

@@ -1,5 +1,6 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from bisect import bisect_left, bisect_right
 from datetime import datetime, time, timedelta
 
@@ -10,6 +11,8 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from odoo.addons.resource.models.utils import Intervals, float_to_time
+
+_logger = logging.getLogger(__name__)
 
 # how far the first guess of the working time to read reaches, in calendar
 # days per working day asked for; doubled until every deadline is found
@@ -181,3 +184,100 @@ class ResourceCalendar(models.Model):
                 starts[index] + timedelta(seconds=target - cumulative[index])
             )
         return deadlines
+
+    def _cs_import_china_year(self, periods, makeup):
+        """Add the holiday periods as the schedule's time off and the
+        make-up days, skipping what is there already. Returns the counts
+        of (holidays, make-up days) added."""
+        self.ensure_one()
+        tz = pytz.timezone(self.tz or "UTC")
+
+        def utc(day, moment):
+            local = tz.localize(datetime.combine(day, moment))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        Leave = self.env["resource.calendar.leaves"]
+        existing = Leave.search(
+            [("calendar_id", "=", self.id), ("resource_id", "=", False)]
+        )
+        spans = {(leave.date_from, leave.date_to) for leave in existing}
+        new_leaves = []
+        for first, last, name in periods:
+            date_from = utc(first, time.min)
+            date_to = utc(last, time(23, 59, 59))
+            if (date_from, date_to) in spans:
+                continue
+            new_leaves.append(
+                {
+                    "name": name,
+                    "calendar_id": self.id,
+                    "company_id": self.company_id.id,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                    "time_type": "leave",
+                }
+            )
+        Leave.create(new_leaves)
+        known = set(self.cs_makeup_day_ids.mapped("date"))
+        worked_as = self._cs_makeup_weekday()
+        new_days = [
+            {
+                "calendar_id": self.id,
+                "date": day,
+                "name": self.env._("Make-up day for %(holiday)s", holiday=name),
+                "worked_as": worked_as,
+            }
+            for day, name in makeup
+            if day not in known
+        ]
+        self.env["cs.resource.makeup.day"].create(new_days)
+        return len(new_leaves), len(new_days)
+
+    def _cs_makeup_weekday(self):
+        """The weekday whose hours a make-up day takes: Monday, else the first
+        worked weekday of the schedule."""
+        worked = sorted(
+            set(
+                self.attendance_ids.filtered(
+                    lambda a: not a.display_type and a.day_period != "lunch"
+                ).mapped("dayofweek")
+            )
+        )
+        return "0" if "0" in worked or not worked else worked[0]
+
+    def _cron_cs_import_china_holidays(self):
+        """Yearly: import next year (and this year, if missing) into the
+        companies' working schedules in China's time zone, once the package
+        knows it; otherwise tell the administrators."""
+        Wizard = self.env["cs.holiday.import.wizard"]
+        this_year = fields.Date.context_today(self).year
+        calendars = (
+            self.env["res.company"]
+            .search([])
+            .resource_calendar_id.filtered(
+                lambda c: (
+                    c.tz in ("Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC")
+                )
+            )
+        )
+        missing = []
+        for year in (this_year, this_year + 1):
+            if year not in Wizard._cs_known_years():
+                missing.append(year)
+                continue
+            periods, makeup = Wizard._cs_year_data(year)
+            for calendar in calendars:
+                calendar._cs_import_china_year(periods, makeup)
+        if missing and calendars:
+            self._cs_notify_missing_holidays(calendars, missing)
+        return missing
+
+    def _cs_notify_missing_holidays(self, calendars, years):
+        """Hook: tell whoever plans with these schedules that ``years`` are
+        not known yet. Logged here; modules with users to tell extend it."""
+        _logger.warning(
+            "China's public holidays of %s are not known to the installed "
+            "chinesecalendar package: update it (schedules %s).",
+            ", ".join(map(str, years)),
+            ", ".join(calendars.mapped("name")),
+        )
