@@ -3,9 +3,10 @@
 Run by ``scripts/load.sh`` with the virtualenv's Python; connects to the
 database ``CS_LOAD_DB`` through the usual ``PG*`` variables. Reads the
 Locust statistics (``CS_LOAD_STATS``, the ``_stats.csv`` of ``--csv``),
-what was submitted and saved (``CS_LOAD_RESULTS``) and the server log (``CS_LOAD_LOG``); prints the findings and, last, the line
-``load: N requests, E errors, p95 X ms, lost L, duplicates D``. Exits with 1
-when E, L or D is above 0.
+what was submitted and saved (``CS_LOAD_RESULTS``) and the server log
+(``CS_LOAD_LOG``); prints the findings and, last, the line ``load:
+N requests, E errors, p95 X ms, lost L, duplicates D``. Exits with 1 when
+E, L or D is above 0.
 """
 
 import csv

@@ -168,7 +168,7 @@ class CsComplaint(models.Model):
             hidden = {
                 leaf[0].split(".", 1)[0]
                 for leaf in domain
-                if isinstance(leaf, (list, tuple))
+                if isinstance(leaf, list | tuple)
                 and len(leaf) == 3
                 and isinstance(leaf[0], str)
             } - PORTAL_READABLE_FIELDS

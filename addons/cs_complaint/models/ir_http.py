@@ -34,6 +34,9 @@ class IrHttp(models.AbstractModel):
             return
         body = environ["wsgi.input"].read(limit + 1)
         if len(body) > limit:
+            # the error page must not read the rest of the body either
+            environ["wsgi.input"] = io.BytesIO()
+            environ["CONTENT_LENGTH"] = "0"
             raise RequestEntityTooLarge()
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
