@@ -60,6 +60,17 @@ class CsComplaintFormMixin:
             for name in fields
         }
 
+    def _cs_body_too_large(self):
+        """The message for a form whose body, sent in chunks, was larger
+        than the route allows (see ir.http._cs_limit_chunked_body): it was
+        not read at all."""
+        if not request.httprequest.environ.get("cs.body_too_large"):
+            return None
+        return request.env._(
+            "What you sent is too large: attach fewer or smaller files. Nothing "
+            "was registered."
+        )
+
     def _cs_csrf_error(self, post):
         """The message for a form whose CSRF token is missing or expired
         (validated here rather than by the route, so that the visitor gets
@@ -116,6 +127,9 @@ class CsComplaintPublicForm(CsComplaintFormMixin, http.Controller):
             return request.redirect("/my/complaints/new")
         if request.httprequest.method != "POST":
             return self._cs_render_public_form({}, {})
+        too_large = self._cs_body_too_large()
+        if too_large:
+            return self._cs_render_public_form({}, {"global": too_large}, status=413)
         return self._cs_public_submit(post)
 
     @http.route(

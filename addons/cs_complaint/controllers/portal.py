@@ -162,6 +162,9 @@ class CsComplaintPortal(CsComplaintFormMixin, CustomerPortal):
     def portal_complaint_new(self, **post):
         if request.httprequest.method != "POST":
             return self._cs_render_portal_form({}, {})
+        too_large = self._cs_body_too_large()
+        if too_large:
+            return self._cs_render_portal_form({}, {"global": too_large}, status=413)
         company = request.env.company
         Complaint = request.env["cs.complaint"]
         form = self._cs_form_values(post, FORM_TEXT_FIELDS)

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
 
-from werkzeug.exceptions import RequestEntityTooLarge
-
 from odoo import models
 from odoo.http import request
 
@@ -34,9 +32,9 @@ class IrHttp(models.AbstractModel):
             return
         body = environ["wsgi.input"].read(limit + 1)
         if len(body) > limit:
-            # the error page must not read the rest of the body either
-            environ["wsgi.input"] = io.BytesIO()
-            environ["CONTENT_LENGTH"] = "0"
-            raise RequestEntityTooLarge()
+            # nothing of it is parsed: the route answers 413 with its form
+            # (CsComplaintFormMixin._cs_body_too_large)
+            body = b""
+            httprequest.environ["cs.body_too_large"] = True
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
