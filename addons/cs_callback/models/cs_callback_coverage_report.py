@@ -66,7 +66,8 @@ class CsCallbackCoverageReport(models.Model):
                        SELECT 1 FROM cs_callback c
                         WHERE c.partner_id = p.id AND c.state = 'todo'
                    ) AS has_open,
-                   (now() AT TIME ZONE 'UTC')::date - last.date_done::date
+                   today.day - (last.date_done AT TIME ZONE 'UTC'
+                                    AT TIME ZONE today.tz)::date
                        AS days_since,
                    1 AS member_count,
                    CASE WHEN cov.is_covered THEN 1 ELSE 0 END AS covered,
@@ -74,6 +75,18 @@ class CsCallbackCoverageReport(models.Model):
               FROM res_partner p
          LEFT JOIN cs_member_card card ON card.id = p.cs_card_id
          LEFT JOIN cs_member_level lvl ON lvl.id = p.cs_level_id
+         -- the company's day (its working schedule's time zone, else its
+         -- address's), as every indicator of the suite
+         LEFT JOIN res_company co ON co.id = COALESCE(card.company_id, p.company_id)
+         LEFT JOIN resource_calendar cal ON cal.id = co.resource_calendar_id
+         LEFT JOIN res_partner cp ON cp.id = co.partner_id
+         CROSS JOIN LATERAL (
+                   SELECT zone.name AS tz,
+                          (now() AT TIME ZONE zone.name)::date AS day
+                     FROM (SELECT COALESCE(
+                                      NULLIF(cal.tz, ''), NULLIF(cp.tz, ''), 'UTC'
+                                  ) AS name) zone
+                   ) today
          LEFT JOIN LATERAL (
                    SELECT MAX(c.date_done) AS date_done
                      FROM cs_callback c
@@ -81,8 +94,9 @@ class CsCallbackCoverageReport(models.Model):
                    ) last ON TRUE
          LEFT JOIN LATERAL (
                    SELECT COALESCE(
-                              last.date_done >= (now() AT TIME ZONE 'UTC')::date
-                                  - lvl.callback_interval_days,
+                              (last.date_done AT TIME ZONE 'UTC'
+                                   AT TIME ZONE today.tz)::date
+                                  >= today.day - lvl.callback_interval_days,
                               FALSE
                           ) AS is_covered
                    ) cov ON TRUE

@@ -40,17 +40,23 @@ class CsCallbackQuotaReport(models.Model):
         return SQL(
             """
             WITH agent AS (
+                -- the company's day (its working schedule's time zone,
+                -- else its address's), as every indicator of the suite
                 SELECT u.id AS user_id,
                        u.company_id AS company_id,
-                       COALESCE(tz.name, 'UTC') AS tz,
-                       (now() AT TIME ZONE COALESCE(tz.name, 'UTC'))::date AS today
+                       COALESCE(ctz.name, ptz.name, 'UTC') AS tz,
+                       (now() AT TIME ZONE COALESCE(ctz.name, ptz.name, 'UTC'))::date
+                           AS today
                   FROM res_users u
-                  JOIN res_partner up ON up.id = u.partner_id
+                  JOIN res_company co ON co.id = u.company_id
+             LEFT JOIN resource_calendar cal ON cal.id = co.resource_calendar_id
+             LEFT JOIN res_partner cp ON cp.id = co.partner_id
+             LEFT JOIN pg_timezone_names ctz ON ctz.name = cal.tz
+             LEFT JOIN pg_timezone_names ptz ON ptz.name = cp.tz
                   JOIN res_groups_users_rel gu ON gu.uid = u.id
                   JOIN ir_model_data imd
                     ON imd.model = 'res.groups' AND imd.res_id = gu.gid
                    AND imd.module = 'cs_member' AND imd.name = 'group_cs_agent'
-             LEFT JOIN pg_timezone_names tz ON tz.name = up.tz
                  WHERE u.active AND NOT u.share
             ),
             done AS (

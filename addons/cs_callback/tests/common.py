@@ -32,6 +32,8 @@ class CsCallbackCommon(CsMemberCommon):
             }
         )
         cls.company.partner_id.tz = TZ
+        # the company's day is its working schedule's: a Chinese company
+        cls.company.resource_calendar_id.tz = TZ
         cls.users = (
             cls.agent_a
             | cls.agent_a2
