@@ -101,7 +101,11 @@ class CsCallback(models.Model):
         default=lambda self: self.env.user,
     )
     date_deadline = fields.Date(
-        string="Deadline", required=True, index=True, tracking=True
+        string="Deadline",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self._default_date_deadline(),
     )
     scheduled_at = fields.Datetime(index=True, tracking=True)
     date_done = fields.Datetime(readonly=True, copy=False)
@@ -238,6 +242,11 @@ class CsCallback(models.Model):
                         time=local.strftime("%Y-%m-%d %H:%M"),
                     )
                 )
+
+    def _default_date_deadline(self):
+        """A callback is done within the company's deadline (C4: 3 days)."""
+        company = self.env.company
+        return company._cs_today() + timedelta(days=company.cs_callback_deadline_days)
 
     def _cs_protected_fields(self):
         return super()._cs_protected_fields() | WORKFLOW_FIELDS

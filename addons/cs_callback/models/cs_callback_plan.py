@@ -50,7 +50,21 @@ class CsCallbackPlan(models.Model):
     level_ids = fields.Many2many("cs.member.level", string="Member Levels")
     grades = fields.Char(
         help="Comma-separated customer grades to include (key, important, normal, "
-        "potential); empty includes every grade."
+        "potential); empty includes every grade. Chosen with the grade boxes of "
+        "the form."
+    )
+    # the form's choice of grades, kept in ``grades`` (the contract's field)
+    grade_key = fields.Boolean(
+        string="Key Accounts", compute="_compute_grade_flags", inverse="_inverse_grades"
+    )
+    grade_important = fields.Boolean(
+        string="Important", compute="_compute_grade_flags", inverse="_inverse_grades"
+    )
+    grade_normal = fields.Boolean(
+        string="Normal", compute="_compute_grade_flags", inverse="_inverse_grades"
+    )
+    grade_potential = fields.Boolean(
+        string="Potential", compute="_compute_grade_flags", inverse="_inverse_grades"
     )
     members_only = fields.Boolean(default=True)
     partner_domain = fields.Char(
@@ -106,6 +120,19 @@ class CsCallbackPlan(models.Model):
         if any(plan.deadline_days < 1 for plan in self):
             raise ValidationError(
                 self.env._("The callback deadline must be at least one day.")
+            )
+
+    @api.depends("grades")
+    def _compute_grade_flags(self):
+        for plan in self:
+            chosen = set(plan._get_grades())
+            for code, _label in GRADE_SELECTION:
+                plan[f"grade_{code}"] = code in chosen
+
+    def _inverse_grades(self):
+        for plan in self:
+            plan.grades = ", ".join(
+                code for code, _label in GRADE_SELECTION if plan[f"grade_{code}"]
             )
 
     @api.constrains("grades")

@@ -37,3 +37,14 @@ class TestCallbackCompanyDay(CsCallbackCommon):
             "routine", self.customer_a, deadline_days=3
         )
         self.assertEqual(str(callback.date_deadline), "2026-03-13")
+
+    @freeze_time("2026-03-09 23:00:00")
+    def test_hand_made_callback_proposes_its_deadline(self):
+        """Opened by hand, a callback is due within the company's delay (C4),
+        counted from the company's day."""
+        callback = (
+            self.env["cs.callback"]
+            .with_user(self.agent_a)
+            .create({"partner_id": self.customer_a.id})
+        )
+        self.assertEqual(str(callback.date_deadline), "2026-03-13")

@@ -3,7 +3,7 @@
 import pytz
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .common import TODAY, TZ, CsCallbackCommon
 
@@ -258,3 +258,15 @@ class TestPlanGenerate(CsCallbackCommon):
         count_large = generate(large)
         self.assertEqual(count_large, count_small)
         self.assertLess(count_small, 60)
+
+
+@tagged("post_install", "-at_install")
+class TestPlanGradeChoice(CsCallbackCommon):
+    def test_grades_chosen_from_the_list(self):
+        form = Form(self.env["cs.callback.plan"].with_user(self.supervisor))
+        form.name = "Key and important customers"
+        form.grade_key = True
+        form.grade_important = True
+        plan = form.save()
+        self.assertEqual(plan._get_grades(), ["key", "important"])
+        self.assertTrue(plan.grade_key and not plan.grade_normal)

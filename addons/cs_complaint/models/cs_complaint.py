@@ -481,6 +481,19 @@ class CsComplaint(models.Model):
             if complaint.compensation_amount < 0:
                 raise ValidationError(self.env._("A compensation cannot be negative."))
 
+    @api.onchange("category_id")
+    def _onchange_category_id(self):
+        """Choosing a category proposes its responsible department and
+        severity in the form; the agent may change them before saving, and
+        saving routes the complaint as any department change does."""
+        category = self.category_id
+        if not category or self.state in PROPOSED_STATES:
+            return
+        if category.department_id and not self.department_id:
+            self.department_id = category.department_id
+        if category.default_severity and self.severity == "normal":
+            self.severity = category.default_severity
+
     @api.onchange("lookup_phone")
     def _onchange_lookup_phone(self):
         """Find the caller by phone or mobile, ignoring spaces and dashes."""

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from ..models.cs_complaint import WORKFLOW_FIELDS
 from .common import CsComplaintCommon
@@ -225,3 +225,22 @@ class TestComplaintIntegrity(CsComplaintCommon):
         # what was recorded of the call is fixed once it is over
         with self.assertRaises(UserError):
             callback.with_user(self.supervisor).write({"satisfaction": "unsatisfied"})
+
+    def test_category_proposes_department_and_severity(self):
+        category = self.env["cs.complaint.category"].create(
+            {
+                "name": "Installation (test)",
+                "department_id": self.dept_after_sales.id,
+                "default_severity": "serious",
+            }
+        )
+        form = Form(self.env["cs.complaint"].with_user(self.agent_a))
+        form.partner_id = self.customer_a
+        form.description = "<p>The installer broke the wall.</p>"
+        form.category_id = category
+        self.assertEqual(form.department_id, self.dept_after_sales)
+        self.assertEqual(form.severity, "serious")
+        complaint = form.save()
+        # saving routes it as any department change does
+        self.assertTrue(complaint.date_routed)
+        self.assertTrue(complaint.date_reply_deadline)
