@@ -27,6 +27,7 @@
         "views/cs_complaint_penalty_views.xml",
         "views/cs_complaint_views.xml",
         "views/cs_complaint_identity_views.xml",
+        "views/cs_complaint_inbox_views.xml",
         "views/resource_calendar_views.xml",
         "views/res_partner_views.xml",
         "views/cs_callback_views.xml",

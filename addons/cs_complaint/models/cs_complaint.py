@@ -978,6 +978,7 @@ class CsComplaint(models.Model):
                 }
             )
         self._cs_send_template("cs_complaint.mail_template_complaint_resolved")
+        self._cs_tell_responsible_persons()
         for company, complaints in self.grouped("company_id").items():
             for complaint in complaints:
                 complaint._cs_request_callback(

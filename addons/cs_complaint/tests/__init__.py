@@ -12,3 +12,4 @@ from . import test_ui_tours
 from . import test_integrity
 from . import test_portal_fields
 from . import test_public_form
+from . import test_department_inbox
