@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import CsComplaintCommon
+
 
 @tagged("post_install", "-at_install")
 class TestCustomerTours(HttpCase):
@@ -53,3 +55,32 @@ class TestCustomerTours(HttpCase):
                 complaint = self._complaints("Public tour: late delivery") - before
                 self.assertEqual(len(complaint), 1)
                 self.assertEqual(complaint.channel, "web")
+
+
+@tagged("post_install", "-at_install")
+class TestDepartmentTour(CsComplaintCommon, HttpCase):
+    """A member of the after-sales department answers the complaint routed to
+    them using only what the web client shows them, in Chinese and English."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["web", "mail", "cs_complaint"], ["zh_CN"]
+        )
+
+    def test_department_member_replies_from_the_inbox(self):
+        for lang in ("zh_CN", "en_US"):
+            with self.subTest(lang=lang):
+                self.dept_member_user.lang = lang
+                complaint = self._create_complaint(
+                    subject="Department tour: scratched table",
+                    department_id=self.dept_after_sales.id,
+                )
+                self.start_tour(
+                    "/odoo", "cs_complaint_department_tour", login="cs_dept_member"
+                )
+                self.assertEqual(complaint.reply_ids.user_id, self.dept_member_user)
+                self.assertTrue(complaint.date_reply)
+                # answered, it leaves the To Reply list of the next round

@@ -3,6 +3,7 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 /**
  * The customer's side of a complaint, in whatever language the page is in:
@@ -91,6 +92,47 @@ registry.category("web_tour.tours").add("cs_complaint_public_tour", {
         {
             content: "The thank-you page gives the complaint's number",
             trigger: ".o_cs_complaint_number",
+        },
+    ],
+});
+
+/**
+ * A member of another department opens the complaint routed to them from
+ * their own menu (Complaints to Answer) and replies. The complaint's number
+ * is given by the test (cs_complaint/tests/test_ui_tours.py).
+ */
+registry.category("web_tour.tours").add("cs_complaint_department_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open Complaints to Answer",
+            trigger: '.o_app[data-menu-xmlid="cs_complaint.cs_complaint_inbox_menu_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the complaint routed to the department",
+            trigger: ".o_list_view .o_data_row:contains(Department tour: scratched table)",
+            run: "click",
+        },
+        {
+            content: "Reply for the department",
+            trigger: '.o_form_view button[name="action_department_reply"]',
+            run: "click",
+        },
+        {
+            content: "Write the reply",
+            trigger: '.modal div[name="body"] .odoo-editor-editable',
+            run: "editor We will replace the table top on Monday.",
+        },
+        {
+            content: "Send it",
+            trigger: '.modal button[name="action_send"]',
+            run: "click",
+        },
+        {
+            content: "The reply is in the complaint's history",
+            trigger: ".o-mail-Message:contains(We will replace the table top on Monday.)",
         },
     ],
 });
