@@ -112,7 +112,8 @@ registry.category("web_tour.tours").add("cs_complaint_department_tour", {
         },
         {
             content: "Open the complaint routed to the department",
-            trigger: ".o_list_view .o_data_row:contains(Department tour: scratched table)",
+            trigger:
+                ".o_list_view .o_data_row:contains(Department tour: scratched table) .o_data_cell[name=subject]",
             run: "click",
         },
         {
