@@ -3,11 +3,11 @@ from . import res_config_settings
 from . import resource_calendar
 from . import cs_complaint_category
 from . import cs_complaint_sla
+from . import cs_complaint_department
 from . import cs_complaint
 from . import cs_complaint_reply
 from . import cs_complaint_penalty
 from . import cs_callback
 from . import res_partner
 from . import cs_complaint_portal
-from . import cs_complaint_department
 from . import ir_http

@@ -119,6 +119,7 @@ class CsComplaint(models.Model):
         "mail.activity.mixin",
         "cs.callback.mixin",
         "cs.protected.mixin",
+        "cs.complaint.department.inbox",
     ]
     _description = "Complaint"
     _order = "date_received desc, id desc"

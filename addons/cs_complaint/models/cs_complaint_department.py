@@ -4,12 +4,14 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 
-class CsComplaint(models.Model):
+class CsComplaintDepartmentInbox(models.AbstractModel):
     """The inbox of the departments complaints are routed to (部门投诉): the
     department manager names the member who answers (负责人), who gets the
-    reply activity; the persons complained about are told the result."""
+    reply activity; the persons complained about are told the result. A part
+    of ``cs.complaint``, as ``mail.thread.cc`` is of ``mail.thread``."""
 
-    _inherit = "cs.complaint"
+    _name = "cs.complaint.department.inbox"
+    _description = "Complaint Routed to a Department"
 
     department_user_id = fields.Many2one(
         "res.users",
@@ -90,7 +92,9 @@ class CsComplaint(models.Model):
         # not write them; the right was checked above, and only this field
         # and the reply activity change
         complaints = self.sudo()
-        res = super(CsComplaint, complaints).write({"department_user_id": user_id})
+        res = super(CsComplaintDepartmentInbox, complaints).write(
+            {"department_user_id": user_id}
+        )
         if user:
             complaints.message_subscribe(partner_ids=user.partner_id.ids)
             complaints.activity_ids.filtered(

@@ -107,7 +107,8 @@ registry.category("web_tour.tours").add("cs_complaint_department_tour", {
         stepUtils.showAppsMenuItem(),
         {
             content: "Open Complaints to Answer",
-            trigger: '.o_app[data-menu-xmlid="cs_complaint.cs_complaint_inbox_menu_root"]',
+            trigger:
+                '.o_app[data-menu-xmlid="cs_complaint.cs_complaint_inbox_menu_root"]',
             run: "click",
         },
         {
@@ -133,7 +134,8 @@ registry.category("web_tour.tours").add("cs_complaint_department_tour", {
         },
         {
             content: "The reply is in the complaint's history",
-            trigger: ".o-mail-Message:contains(We will replace the table top on Monday.)",
+            trigger:
+                ".o-mail-Message:contains(We will replace the table top on Monday.)",
         },
     ],
 });
