@@ -28,9 +28,6 @@ CSRF = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
 
 _lock = threading.Lock()
 _results = {"submitted": [], "callbacks": [], "replies": 0}
-_portal_logins = itertools.cycle(SETUP["portals"])
-_agent_logins = iter(SETUP["agents"])
-_member_logins = iter(SETUP["members"])
 # every user of the run: the run ends when all of them have stopped
 _users = {
     "total": len(SETUP["portals"]) + len(SETUP["agents"]) + len(SETUP["members"]) + 1
@@ -100,6 +97,10 @@ class OdooUser(FastHttpUser):
                 return False
         return True
 
+    def _next_login(self):
+        with _lock:
+            return next(self.logins)
+
     def on_stop(self):
         with _lock:
             _users["stopped"] += 1
@@ -145,10 +146,7 @@ class OdooUser(FastHttpUser):
 class PortalCustomer(OdooUser):
     fixed_count = len(SETUP["portals"])
     internal = False
-
-    def _next_login(self):
-        with _lock:
-            return next(_portal_logins)
+    logins = itertools.cycle(SETUP["portals"])
 
     def on_start(self):
         super().on_start()
@@ -186,10 +184,7 @@ class PortalCustomer(OdooUser):
 class Agent(OdooUser):
     fixed_count = len(SETUP["agents"])
     internal = True
-
-    def _next_login(self):
-        with _lock:
-            return next(_agent_logins)
+    logins = iter(SETUP["agents"])
 
     def on_start(self):
         super().on_start()
@@ -218,10 +213,7 @@ class Agent(OdooUser):
 class DepartmentMember(OdooUser):
     fixed_count = len(SETUP["members"])
     internal = True
-
-    def _next_login(self):
-        with _lock:
-            return next(_member_logins)
+    logins = iter(SETUP["members"])
 
     def on_start(self):
         super().on_start()
@@ -259,8 +251,7 @@ class CronRunner(OdooUser):
     internal = True
     wait_time = between(2, 4)
 
-    def _next_login(self):
-        return "admin"
+    logins = itertools.repeat("admin")
 
     def on_start(self):
         super().on_start()

@@ -5,6 +5,12 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from .common import CsComplaintCommon
 
 
+def load_chinese(env, modules):
+    """Chinese active, with the terms of ``modules``: the tours run in it."""
+    env["res.lang"]._activate_lang("zh_CN")
+    env["ir.module.module"]._load_module_terms(modules, ["zh_CN"])
+
+
 @tagged("post_install", "-at_install")
 class TestCustomerTours(HttpCase):
     """A portal customer files a complaint on /my/complaints and finds it in
@@ -13,10 +19,7 @@ class TestCustomerTours(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["web", "portal", "cs_complaint"], ["zh_CN"]
-        )
+        load_chinese(cls.env, ["web", "portal", "cs_complaint"])
         cls.portal_user = new_test_user(
             cls.env, "cs_tour_portal", groups="base.group_portal", name="Tour Customer"
         )
@@ -65,10 +68,7 @@ class TestDepartmentTour(CsComplaintCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["web", "mail", "cs_complaint"], ["zh_CN"]
-        )
+        load_chinese(cls.env, ["web", "mail", "cs_complaint"])
 
     def test_department_member_replies_from_the_inbox(self):
         for lang in ("zh_CN", "en_US"):

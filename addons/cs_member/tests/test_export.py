@@ -66,8 +66,9 @@ class TestCustomerExport(CsMemberCommon, HttpCase):
         with self.assertRaises(AccessError):
             self._export(self.internal_user)
 
-    def test_web_export_refused_over_http(self):
-        self.authenticate("cs_agent_a", "cs_agent_a")
+    def _web_export(self, login):
+        """The list view's Export, as ``login``, of customer A's name."""
+        self.authenticate(login, login)
         data = {
             "model": "res.partner",
             "fields": [{"name": "name", "label": "Name"}],
@@ -75,22 +76,18 @@ class TestCustomerExport(CsMemberCommon, HttpCase):
             "domain": [],
             "import_compat": False,
         }
-        response = self.url_open(
+        return self.url_open(
             "/web/export/csv",
             data={
                 "data": json.dumps(data),
                 "csrf_token": http.Request.csrf_token(self),
             },
         )
+
+    def test_web_export_refused_over_http(self):
+        response = self._web_export("cs_agent_a")
         self.assertNotIn(b"Customer of A", response.content)
         self.assertFalse(self._logs())
-        self.authenticate("cs_supervisor", "cs_supervisor")
-        response = self.url_open(
-            "/web/export/csv",
-            data={
-                "data": json.dumps(data),
-                "csrf_token": http.Request.csrf_token(self),
-            },
-        )
+        response = self._web_export("cs_supervisor")
         self.assertIn(b"Customer of A", response.content)
         self.assertEqual(len(self._logs()), 1)
