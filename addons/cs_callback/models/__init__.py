@@ -6,6 +6,7 @@ from . import cs_callback_plan
 from . import cs_callback
 from . import cs_member_card
 from . import res_partner
+from . import cs_callback_figures
 from . import cs_callback_coverage_report
 from . import cs_callback_quota_report
 from . import survey_user_input

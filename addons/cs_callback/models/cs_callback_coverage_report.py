@@ -5,13 +5,16 @@ from odoo.tools import SQL
 
 
 class CsCallbackCoverageReport(models.Model):
-    """Callback coverage of the members (C4: 100% of members are called
-    back): one row per active member, covered when a callback was completed
-    within the level's callback interval. Days are UTC days, like
-    ``date_done``."""
+    """Member coverage today (C4: 100 % of the members are called back): one
+    row per member with a card valid today, covered when a callback was
+    completed within the callback interval of the card's level, counted back
+    from today. A rolling window on purpose: it is the figure of the
+    assessment indicator and of the monthly service report
+    (``cs.callback.figures._cs_coverage``), taken on today instead of on the
+    month's last day, from the same query. Days are the company's."""
 
     _name = "cs.callback.coverage.report"
-    _description = "Member Callback Coverage"
+    _description = "Member Coverage Today (Level Callback Interval)"
     _auto = False
     _order = "is_covered, days_since desc, partner_id"
     _rec_name = "partner_id"
@@ -53,53 +56,39 @@ class CsCallbackCoverageReport(models.Model):
         )
 
     def _query(self):
+        # today of each company, in its time zone
+        today = SQL(
+            """
+            (SELECT co.id AS company_id, zone.tz,
+                    (now() AT TIME ZONE zone.tz)::date AS date_from,
+                    (now() AT TIME ZONE zone.tz)::date AS date_to
+               FROM res_company co
+          LEFT JOIN resource_calendar cal ON cal.id = co.resource_calendar_id
+          LEFT JOIN res_partner cp ON cp.id = co.partner_id
+         CROSS JOIN LATERAL (
+                    SELECT COALESCE(NULLIF(cal.tz, ''), NULLIF(cp.tz, ''), 'UTC') AS tz
+                    ) zone)
+            """
+        )
         return SQL(
             """
-            SELECT p.id AS id,
-                   p.id AS partner_id,
-                   p.cs_agent_id AS agent_id,
-                   p.cs_level_id AS level_id,
-                   COALESCE(card.company_id, p.company_id) AS company_id,
-                   last.date_done AS date_last_done,
-                   cov.is_covered AS is_covered,
+            SELECT cov.card_id AS id,
+                   cov.partner_id,
+                   cov.agent_id,
+                   cov.level_id,
+                   cov.company_id,
+                   cov.date_last_done,
+                   cov.is_covered,
                    EXISTS (
                        SELECT 1 FROM cs_callback c
-                        WHERE c.partner_id = p.id AND c.state = 'todo'
+                        WHERE c.partner_id = cov.partner_id AND c.state = 'todo'
                    ) AS has_open,
-                   today.day - (last.date_done AT TIME ZONE 'UTC'
-                                    AT TIME ZONE today.tz)::date
-                       AS days_since,
+                   cov.day - (cov.date_last_done AT TIME ZONE 'UTC'
+                                  AT TIME ZONE cov.tz)::date AS days_since,
                    1 AS member_count,
                    CASE WHEN cov.is_covered THEN 1 ELSE 0 END AS covered,
                    CASE WHEN cov.is_covered THEN 100.0 ELSE 0.0 END AS coverage_pct
-              FROM res_partner p
-         LEFT JOIN cs_member_card card ON card.id = p.cs_card_id
-         LEFT JOIN cs_member_level lvl ON lvl.id = p.cs_level_id
-         -- the company's day (its working schedule's time zone, else its
-         -- address's), as every indicator of the suite
-         LEFT JOIN res_company co ON co.id = COALESCE(card.company_id, p.company_id)
-         LEFT JOIN resource_calendar cal ON cal.id = co.resource_calendar_id
-         LEFT JOIN res_partner cp ON cp.id = co.partner_id
-         CROSS JOIN LATERAL (
-                   SELECT zone.name AS tz,
-                          (now() AT TIME ZONE zone.name)::date AS day
-                     FROM (SELECT COALESCE(
-                                      NULLIF(cal.tz, ''), NULLIF(cp.tz, ''), 'UTC'
-                                  ) AS name) zone
-                   ) today
-         LEFT JOIN LATERAL (
-                   SELECT MAX(c.date_done) AS date_done
-                     FROM cs_callback c
-                    WHERE c.partner_id = p.id AND c.state = 'done'
-                   ) last ON TRUE
-         LEFT JOIN LATERAL (
-                   SELECT COALESCE(
-                              (last.date_done AT TIME ZONE 'UTC'
-                                   AT TIME ZONE today.tz)::date
-                                  >= today.day - lvl.callback_interval_days,
-                              FALSE
-                          ) AS is_covered
-                   ) cov ON TRUE
-             WHERE p.active AND p.cs_is_member
-            """
+              FROM (%s) cov
+            """,
+            self.env["cs.callback.figures"]._coverage_members_sql(today),
         )

@@ -10,4 +10,5 @@ from . import cs_complaint_penalty
 from . import cs_callback
 from . import res_partner
 from . import cs_complaint_portal
+from . import cs_complaint_stats
 from . import ir_http

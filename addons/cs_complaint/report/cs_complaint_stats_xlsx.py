@@ -13,7 +13,7 @@ MAX_INDENT = 5
 
 def build_stats_xlsx(wizard, stats):
     """Return the bytes of a workbook with the figures of ``stats`` (the
-    dict of ``cs.complaint.stats.wizard._get_stats()``): one sheet by
+    dict of ``cs.complaint.stats._get_stats()``): one sheet by
     category and month, one by category and responsible department."""
     _ = wizard.env._
     output = io.BytesIO()
@@ -107,9 +107,18 @@ def _write_header(wizard, sheet, styles, stats, title):
         ),
         styles["note"],
     )
+    sheet.write(
+        3,
+        0,
+        _(
+            "Resolved, average handling time and deadline compliance are of the "
+            "complaints resolved in the period, whenever they were received."
+        ),
+        styles["note"],
+    )
     if not stats["count"]:
         sheet.write(
-            3, 0, _("No complaint was received in this period."), styles["note"]
+            4, 0, _("No complaint was received in this period."), styles["note"]
         )
 
 

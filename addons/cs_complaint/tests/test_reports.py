@@ -24,9 +24,9 @@ class TestComplaintReports(ReportTestMixin, TransactionCase):
     (XLSX, PDF): contents, figures, rights.
 
     The statistics are checked on a company of their own, so that no other
-    complaint of the database (demo data) is counted. Its users live in
-    Asia/Shanghai (UTC+8): a complaint received on 31 January 17:00 UTC is
-    a February complaint there."""
+    complaint of the database (demo data) is counted. Its working schedule
+    is in Asia/Shanghai (UTC+8): a complaint received on 31 January 17:00
+    UTC is a February complaint there, whatever the reader's time zone."""
 
     @classmethod
     def setUpClass(cls):
@@ -36,6 +36,8 @@ class TestComplaintReports(ReportTestMixin, TransactionCase):
         cls.company = cls.env["res.company"].create(
             {"name": "Complaint Stats Co (test)"}
         )
+        # the company's days are Beijing's: they bound the periods and months
+        cls.company.resource_calendar_id.tz = TZ
         companies = [Command.set((cls.main_company | cls.company).ids)]
         cls.supervisor = new_test_user(
             cls.env,
@@ -91,6 +93,8 @@ class TestComplaintReports(ReportTestMixin, TransactionCase):
                 "company_id": vals.pop("company_id", cls.company.id),
             }
         )
+        if vals.get("state") in ("resolved", "closed"):
+            vals.setdefault("date_resolved", received)
         if vals:
             complaint.write(vals)
         return complaint
@@ -281,6 +285,51 @@ class TestComplaintReports(ReportTestMixin, TransactionCase):
         )
         self.assertEqual(table["total"]["cells"], [2, 4, 2])
         self.assertEqual(self._figures(table["total"]), (8, 6, 75.0, 4, 16.0, 3, 75.0))
+
+    def test_stats_days_are_the_company_s(self):
+        """A reader in New York counts the same complaints in the same months."""
+        self.supervisor.tz = "America/New_York"
+        stats = self._wizard()._get_stats()
+        self.assertEqual(stats["count"], 8)
+        self.assertEqual(stats["months"]["total"]["cells"], [2, 3, 3])
+
+    def test_stats_resolved_in_period(self):
+        """Resolved, handling time and compliance count the complaints
+        resolved in the period, also those received before it; received
+        counts only those received in it."""
+        self._complaint(
+            "2025-12-20 02:00:00",
+            self.cat_service,
+            self.sales,
+            state="resolved",
+            handling_hours=40,
+            sla_met=False,
+            date_resolved="2026-02-02 03:00:00",
+        )
+        # resolved on 1 April in Beijing: after the period
+        self._complaint(
+            "2026-03-30 02:00:00",
+            self.cat_service,
+            self.sales,
+            state="resolved",
+            handling_hours=8,
+            sla_met=True,
+            date_resolved="2026-03-31 17:00:00",
+        )
+        stats = self._wizard()._get_stats()
+        self.assertEqual(stats["count"], 9)
+        service = self._rows(stats["months"])["Stats Service (test)"]
+        # received: 14 Feb, 20 Mar, 30 Mar; resolved in the period: 4 h (met)
+        # and 40 h (late)
+        self.assertEqual(self._figures(service), (3, 2, 66.7, 2, 22.0, 1, 50.0))
+        self.assertEqual(
+            self._figures(stats["months"]["total"]), (9, 7, 77.8, 5, 20.8, 3, 60.0)
+        )
+        resolved = stats["resolved"]
+        self.assertEqual(
+            (resolved["count"], resolved["met"], resolved["late"]), (5, 3, 2)
+        )
+        self.assertEqual(resolved["sla_rate"], 60.0)
 
     def test_stats_department_filter(self):
         child = self.env["hr.department"].create(

@@ -160,76 +160,36 @@ class CsKpiMetric(models.Model):
             if user_id in employee_of_user
         }
 
-    def _kpi_per_user(self, period, employees, table, date_column, aggregate, where):
-        """{employee id: ``aggregate``} over the rows of ``table`` handled by
-        the employees' users in the period (by ``date_column``), company of
-        the period, that match ``where``: one grouped query."""
-        start, stop = self._kpi_bounds(period)
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT user_id, %(aggregate)s FROM %(table)s
-                 WHERE %(where)s
-                   AND %(date)s >= %(start)s AND %(date)s < %(stop)s
-                   AND user_id = ANY(%(users)s) AND company_id = %(company)s
-                 GROUP BY user_id
-                """,
-                aggregate=aggregate,
-                table=SQL.identifier(table),
-                where=where,
-                date=SQL.identifier(date_column),
-                start=start,
-                stop=stop,
-                users=employees.user_id.ids,
-                company=period.company_id.id,
-            )
+    def _kpi_callbacks(self, period, employees, key):
+        """{employee id: ``key``} of the callback figures of the employees'
+        users in the period, from their owner (``cs.callback.figures``)."""
+        figures = self.env["cs.callback.figures"]._cs_callbacks(
+            period.company_id, period.date_from, period.date_to, groupby="user"
         )
-        return self._kpi_by_user(employees, rows)
+        return self._kpi_by_user(
+            employees,
+            [
+                (user_id, line[key])
+                for user_id, line in figures.items()
+                if line[key] is not None
+            ],
+        )
 
     def _kpi_callbacks_done(self, period, employees):
-        return self._kpi_per_user(
-            period,
-            employees,
-            "cs_callback",
-            "date_done",
-            SQL("count(*)"),
-            SQL("state = 'done'"),
-        )
-
-    def _kpi_member_coverage(self, period, employees):
-        """Share of the agent's active members with a completed callback in
-        the period."""
-        start, stop = self._kpi_bounds(period)
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT p.cs_agent_id,
-                       100.0 * count(*) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM cs_callback c
-                            WHERE c.partner_id = p.id AND c.state = 'done'
-                              AND c.date_done >= %s AND c.date_done < %s))
-                       / count(*)
-                  FROM res_partner p
-                 WHERE p.active AND p.cs_agent_id = ANY(%s)
-                   AND EXISTS (SELECT 1 FROM cs_member_card k
-                                WHERE k.partner_id = p.id AND k.state = 'active')
-                 GROUP BY p.cs_agent_id
-                """,
-                start,
-                stop,
-                employees.user_id.ids,
-            )
-        )
-        return self._kpi_by_user(employees, rows)
+        return self._kpi_callbacks(period, employees, "done")
 
     def _kpi_avg_satisfaction(self, period, employees):
-        return self._kpi_per_user(
-            period,
-            employees,
-            "cs_callback",
-            "date_done",
-            SQL("avg(score)::float"),
-            SQL("state = 'done' AND score BETWEEN 1 AND 5"),
+        return self._kpi_callbacks(period, employees, "exact_score")
+
+    def _kpi_member_coverage(self, period, employees):
+        """Coverage of the agent's members (``cs.callback.figures``): the
+        members with a card valid in the period, covered when called back
+        within their level's interval up to the period's last day."""
+        coverage = self.env["cs.callback.figures"]._cs_coverage(
+            period.company_id, period.date_from, period.date_to, groupby="agent"
+        )
+        return self._kpi_by_user(
+            employees, [(user_id, line["exact"]) for user_id, line in coverage.items()]
         )
 
     def _kpi_complaints_against(self, period, employees):
@@ -258,13 +218,18 @@ class CsKpiMetric(models.Model):
         return result
 
     def _kpi_complaint_sla(self, period, employees):
-        return self._kpi_per_user(
-            period,
+        """Share of the complaints the employee resolved in the period that
+        met their deadline (``cs.complaint.stats``)."""
+        resolved = self.env["cs.complaint.stats"]._get_resolved(
+            period.date_from, period.date_to, period.company_id, groupby="user_id"
+        )
+        return self._kpi_by_user(
             employees,
-            "cs_complaint",
-            "date_resolved",
-            SQL("100.0 * count(*) FILTER (WHERE sla_met) / count(*)"),
-            SQL("state IN ('resolved', 'closed')"),
+            [
+                (user.id, line["exact_rate"])
+                for user, line in resolved.items()
+                if user and line["exact_rate"] is not None
+            ],
         )
 
     def _kpi_qa_score(self, period, employees):

@@ -1,6 +1,5 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
@@ -76,15 +75,6 @@ class CsKpiPeriod(models.Model):
                 raise ValidationError(
                     self.env._("A period cannot end before it starts.")
                 )
-
-    @api.model
-    def _cs_month_vals(self, day):
-        first = day.replace(day=1)
-        return {
-            "name": first.strftime("%Y-%m"),
-            "date_from": first,
-            "date_to": first + relativedelta(months=1, days=-1),
-        }
 
     # ------------------------------------------------------------------
     # actions

@@ -1,21 +1,17 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
-
-import pytz
-
-from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo import api, models
 
 from odoo.addons.cs_complaint.models.cs_complaint import OPEN_STATES
-
-from .cs_kpi_report_common import (
-    check_report_right,
+from odoo.addons.cs_member.reporting import (
     format_figure,
     format_rate,
     rate,
     record_name,
+    selection_labels,
 )
+
+from .cs_kpi_report_common import check_report_right
 
 RESOLVED_STATES = ("resolved", "closed")
 SATISFACTIONS = ("satisfied", "average", "unsatisfied")
@@ -34,9 +30,11 @@ class ReportCsKpiMonthly(models.AbstractModel):
     ("no good news only", E5).
 
     Every figure comes from a grouped query (or one SQL statement): the
-    cost does not grow with the number of complaints or callbacks. Days are
-    those of the user's time zone, like the complaint statistics; the
-    figures the user may not read (record rules) are left out."""
+    cost does not grow with the number of complaints or callbacks. The
+    figures of complaints come from their owner ``cs.complaint.stats``,
+    those of callbacks and coverage from ``cs.callback.figures``, on the
+    month's days of the company (its working schedule's time zone): the
+    same numbers as the statistics and the scorecards."""
 
     _name = "report.cs_kpi.report_kpi_monthly"
     _description = "Monthly Service Report"
@@ -60,22 +58,17 @@ class ReportCsKpiMonthly(models.AbstractModel):
     def _get_month(self, period):
         """All figures of ``period``'s report as a dict of sections."""
         check_report_right(self.env)
-        stats_wizard = self.env["cs.complaint.stats.wizard"].new(
-            {
-                "date_from": period.date_from,
-                "date_to": period.date_to,
-                "company_id": period.company_id.id,
-            }
-        )
-        tz_name = stats_wizard._get_tz()
-        start, stop = self._get_bounds(period, tz_name)
-        complaints = self._get_complaints(period, stats_wizard, start, stop)
-        callbacks = self._get_callbacks(period, start, stop)
+        company = period.company_id
+        start, stop = company._cs_utc_bounds(period.date_from, period.date_to)
+        complaints = self._get_complaints(period)
+        callbacks = self._get_callbacks(period)
         return {
-            "labels": self._get_labels(period, tz_name),
+            "labels": self._get_labels(period, company._cs_tz().zone),
             "complaints": complaints,
             "callbacks": callbacks,
-            "coverage": self._get_coverage(period, start, stop),
+            "coverage": self.env["cs.callback.figures"]._cs_coverage(
+                company, period.date_from, period.date_to
+            )[None],
             "quality": self._get_quality(period),
             "kpi": self._get_kpi(period),
             "events": self._get_events(period),
@@ -87,24 +80,6 @@ class ReportCsKpiMonthly(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
-    def _get_bounds(self, period, tz_name):
-        """The month as UTC datetimes [start, stop) of the days of
-        ``tz_name``."""
-        tz = pytz.timezone(tz_name)
-
-        def utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-        return utc(period.date_from), utc(period.date_to + timedelta(days=1))
-
-    @api.model
-    def _selection_labels(self, model, field_name):
-        return dict(
-            self.env[model]._fields[field_name]._description_selection(self.env)
-        )
-
-    @api.model
     def _get_labels(self, period, tz_name):
         return {
             "company": period.company_id.name,
@@ -112,10 +87,10 @@ class ReportCsKpiMonthly(models.AbstractModel):
             "date_from": period.date_from,
             "date_to": period.date_to,
             "tz": tz_name,
-            "state": self._selection_labels("cs.kpi.period", "state")[period.state],
+            "state": selection_labels(period, "state")[period.state],
             "confirmed_by": period.confirmed_by_id.name or "",
             "prepared_by": self.env.user.name,
-            "printed": fields.Date.context_today(self),
+            "printed": period.company_id._cs_today(),
         }
 
     # ------------------------------------------------------------------
@@ -123,18 +98,20 @@ class ReportCsKpiMonthly(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
-    def _get_complaints(self, period, stats_wizard, start, stop):
+    def _get_complaints(self, period):
         """The complaints received in the month by category (the complaint
         classification statistics of the month) and by state, and those
         resolved in the month with their deadline compliance."""
-        Complaint = self.env["cs.complaint"]
-        stats = stats_wizard._get_stats()
-        received = stats_wizard._get_domain()
-        state_labels = self._selection_labels("cs.complaint", "state")
+        Stats = self.env["cs.complaint.stats"]
+        company = period.company_id
+        stats = Stats._get_stats(period.date_from, period.date_to, company)
+        state_labels = selection_labels(self.env["cs.complaint"], "state")
         counts = dict.fromkeys(state_labels, 0)
         repeat = serious = escalated = 0
-        for state, is_repeat, severity, level, count in Complaint._read_group(
-            received,
+        for state, is_repeat, severity, level, count in Stats._complaints(
+            company
+        )._read_group(
+            Stats._received_domain(period.date_from, period.date_to, company),
             ["state", "is_repeat", "severity", "escalation_level"],
             ["__count"],
         ):
@@ -142,27 +119,6 @@ class ReportCsKpiMonthly(models.AbstractModel):
             repeat += count if is_repeat else 0
             serious += count if severity in ("serious", "critical") else 0
             escalated += count if level and level != "0" else 0
-        resolved = {"count": 0, "met": 0, "hours": 0.0}
-        for met, count, hours in Complaint._read_group(
-            [
-                ("company_id", "=", period.company_id.id),
-                ("state", "in", RESOLVED_STATES),
-                ("date_resolved", ">=", start),
-                ("date_resolved", "<", stop),
-            ],
-            ["sla_met"],
-            ["__count", "handling_hours:sum"],
-        ):
-            resolved["count"] += count
-            resolved["met"] += count if met else 0
-            resolved["hours"] += hours or 0.0
-        resolved["late"] = resolved["count"] - resolved["met"]
-        resolved["sla_rate"] = rate(resolved["met"], resolved["count"])
-        resolved["avg_hours"] = (
-            round(resolved["hours"] / resolved["count"], 2)
-            if resolved["count"]
-            else None
-        )
         table = stats["months"]
         return {
             "received": stats["count"],
@@ -176,7 +132,7 @@ class ReportCsKpiMonthly(models.AbstractModel):
             "repeat": repeat,
             "serious": serious,
             "escalated": escalated,
-            "resolved": resolved,
+            "resolved": stats["resolved"],
         }
 
     # ------------------------------------------------------------------
@@ -184,104 +140,29 @@ class ReportCsKpiMonthly(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
-    def _get_callbacks(self, period, start, stop):
+    def _get_callbacks(self, period):
         """Callbacks made in the month (done or failed): reach rate,
         satisfaction, average score; and those due in the month that were
         not made by its end."""
-        Callback = self.env["cs.callback"]
-        company_id = period.company_id.id
-        made = [
-            ("company_id", "=", company_id),
-            ("state", "in", ("done", "failed")),
-            ("date_done", ">=", start),
-            ("date_done", "<", stop),
-        ]
-        figures = {"done": 0, "failed": 0, "reached": 0}
-        satisfaction = dict.fromkeys(SATISFACTIONS, 0)
-        for state, outcome, level, count in Callback._read_group(
-            made, ["state", "outcome", "satisfaction"], ["__count"]
-        ):
-            figures[state] += count
-            if state == "done" and outcome == "reached":
-                figures["reached"] += count
-            if state == "done" and level in satisfaction:
-                satisfaction[level] += count
-        [[average]] = Callback._read_group(
-            made + [("state", "=", "done"), ("score", ">", 0)], [], ["score:avg"]
-        )
-        [[missed]] = Callback._read_group(
-            [
-                ("company_id", "=", company_id),
-                ("date_deadline", ">=", period.date_from),
-                ("date_deadline", "<=", period.date_to),
-                "|",
-                ("state", "=", "todo"),
-                "&",
-                ("state", "in", ("done", "failed")),
-                ("date_done", ">=", stop),
-            ],
-            [],
-            ["__count"],
-        )
-        labels = self._selection_labels("cs.callback", "satisfaction")
-        answered = sum(satisfaction.values())
+        Figures = self.env["cs.callback.figures"]
+        company = period.company_id
+        figures = Figures._cs_callbacks(company, period.date_from, period.date_to)[None]
+        labels = selection_labels(self.env["cs.callback"], "satisfaction")
         return dict(
             figures,
-            made=figures["done"] + figures["failed"],
-            reach_rate=rate(figures["reached"], figures["done"] + figures["failed"]),
-            average_score=round(average, 2) if average else None,
             satisfaction=[
                 {
                     "code": code,
                     "name": labels[code],
-                    "count": satisfaction[code],
-                    "rate": rate(satisfaction[code], answered),
+                    "count": figures["satisfaction"][code],
+                    "rate": rate(figures["satisfaction"][code], figures["answered"]),
                 }
                 for code in SATISFACTIONS
             ],
-            answered=answered,
-            missed=missed,
+            missed=Figures._cs_callbacks_missed(
+                company, period.date_from, period.date_to
+            ),
         )
-
-    @api.model
-    def _get_coverage(self, period, start, stop):
-        """Members with a card of the company valid during the month, and
-        those of them with a callback done in the month (C4)."""
-        self.env["res.partner"].flush_model(["active"])
-        self.env["cs.member.card"].flush_model(
-            ["partner_id", "company_id", "state", "date_start", "date_end"]
-        )
-        self.env["cs.callback"].flush_model(
-            ["partner_id", "company_id", "state", "date_done"]
-        )
-        [[members, covered]] = self.env.execute_query(
-            SQL(
-                """
-                SELECT count(DISTINCT p.id),
-                       count(DISTINCT p.id) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM cs_callback c
-                            WHERE c.partner_id = p.id AND c.state = 'done'
-                              AND c.company_id = %(company)s
-                              AND c.date_done >= %(start)s AND c.date_done < %(stop)s))
-                  FROM res_partner p
-                  JOIN cs_member_card k ON k.partner_id = p.id
-                 WHERE p.active AND k.company_id = %(company)s
-                   AND k.state IN ('active', 'expired')
-                   AND k.date_start <= %(date_to)s AND k.date_end >= %(date_from)s
-                """,
-                company=period.company_id.id,
-                start=start,
-                stop=stop,
-                date_from=period.date_from,
-                date_to=period.date_to,
-            )
-        )
-        return {
-            "members": members,
-            "covered": covered,
-            "uncovered": members - covered,
-            "rate": rate(covered, members),
-        }
 
     @api.model
     def _get_quality(self, period):
@@ -322,7 +203,7 @@ class ReportCsKpiMonthly(models.AbstractModel):
             domain, [], ["__count", "total_score:avg"]
         )
         grades = dict(Scorecard._read_group(domain, ["grade"], ["__count"]))
-        grade_labels = self._selection_labels("cs.kpi.scorecard", "grade")
+        grade_labels = selection_labels(Scorecard, "grade")
         by_department = Scorecard._read_group(
             domain, ["department_id"], ["__count", "total_score:avg"]
         )
@@ -382,7 +263,7 @@ class ReportCsKpiMonthly(models.AbstractModel):
                 confirmed, ["kind"], ["__count", "amount:sum"]
             )
         }
-        labels = self._selection_labels("cs.kpi.event", "kind")
+        labels = selection_labels(Event, "kind")
         [[pending]] = Event._read_group(
             month + [("state", "=", "draft")], [], ["__count"]
         )

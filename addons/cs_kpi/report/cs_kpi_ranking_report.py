@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from .cs_kpi_report_common import check_report_right, format_figure, record_name
+from odoo.addons.cs_member.reporting import format_figure, record_name
+
+from .cs_kpi_report_common import check_report_right
 
 
 class ReportCsKpiRanking(models.AbstractModel):

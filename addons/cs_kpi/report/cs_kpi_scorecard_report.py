@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from .cs_kpi_report_common import format_figure, record_name
+from odoo.addons.cs_member.reporting import format_figure, record_name
 
 
 class ReportCsKpiScorecard(models.AbstractModel):

@@ -1,5 +1,7 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo.exceptions import ValidationError
 
 from .common import CsKpiCommon, local
@@ -92,8 +94,11 @@ class TestMetrics(CsKpiCommon):
         self.assertEqual(penalties[self.emp_agent_a.id], 300)
 
     def test_member_coverage(self):
-        self._create_card(self.customer_a, activate=False, state="active")
-        self._create_card(self.customer_a2, activate=False, state="active")
+        # cards valid in April, from the start of the year
+        for customer in (self.customer_a, self.customer_a2):
+            self._create_card(
+                customer, date_start=date(2026, 1, 1), activate=False, state="active"
+            )
         coverage = self._actuals("member_coverage")
         self.assertAlmostEqual(coverage[self.emp_agent_a.id], 100.0)
         self.assertAlmostEqual(coverage[self.emp_agent_a2.id], 100.0)

@@ -749,15 +749,18 @@ class TestMonthlyReport(ReportCase):
                 )
             )
 
-        # C4, C5 (rejected), C1 and C10 (attitude, 10 h and 8 h, in time)
-        self.assertEqual(figures(rows["Service (test)"]), (4, 3, 2, 9.0, 2, 100.0))
+        # received: C4, C5 (rejected), C1 and C10 (attitude); resolved in
+        # April, whenever received: C1 and C10 (10 h and 8 h) and C7 (received
+        # in March, 50 h), all in time
+        self.assertEqual(figures(rows["Service (test)"]), (4, 3, 3, 22.67, 3, 100.0))
         self.assertEqual(
             figures(rows["Service (test) / Attitude (test)"]), (2, 2, 2, 9.0, 2, 100.0)
         )
-        # C2, C3, C8: C2 and C8 resolved late in 100 h and 300 h
-        self.assertEqual(figures(rows["Product (test)"]), (3, 3, 2, 200.0, 0, 0.0))
-        self.assertEqual(figures(complaints["total"]), (7, 6, 4, 104.5, 2, 50.0))
-        # resolved in April whenever received: C1, C2 (late), C7 (March), C10
+        # received: C2, C3, C8; resolved in April: C2, late in 100 h (C8 is
+        # resolved in May)
+        self.assertEqual(figures(rows["Product (test)"]), (3, 3, 1, 100.0, 0, 0.0))
+        # the table's total is the month's resolved figure: one definition
+        self.assertEqual(figures(complaints["total"]), (7, 6, 4, 42.0, 3, 75.0))
         self.assertEqual(
             complaints["resolved"],
             {
@@ -766,6 +769,7 @@ class TestMonthlyReport(ReportCase):
                 "late": 1,
                 "hours": 168.0,
                 "sla_rate": 75.0,
+                "exact_rate": 75.0,
                 "avg_hours": 42.0,
             },
         )
@@ -807,7 +811,13 @@ class TestMonthlyReport(ReportCase):
         )
         self.assertEqual(
             month["coverage"],
-            {"members": 4, "covered": 3, "uncovered": 1, "rate": 75.0},
+            {
+                "members": 4,
+                "covered": 3,
+                "uncovered": 1,
+                "rate": 75.0,
+                "exact": 75.0,
+            },
         )
         self.assertEqual(month["quality"], {"count": 2, "average": 75.0, "appealed": 1})
 
@@ -911,7 +921,7 @@ class TestMonthlyReport(ReportCase):
             "Monthly Report Co (test)",
             "Key Figures",
             "Service (test) / Attitude (test)",
-            "<span>104.50</span>",
+            "<span>42.00</span>",
             "<span>50.0 %</span>",
             "<span>75.0 %</span>",
             "<span>88.9 %</span>",

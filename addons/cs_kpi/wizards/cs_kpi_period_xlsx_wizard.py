@@ -4,8 +4,10 @@ import logging
 
 from odoo import fields, models
 
+from odoo.addons.cs_member.reporting import record_name
+
 from ..report.cs_kpi_period_xlsx import build_period_xlsx
-from ..report.cs_kpi_report_common import check_report_right, record_name
+from ..report.cs_kpi_report_common import check_report_right
 
 _logger = logging.getLogger(__name__)
 
