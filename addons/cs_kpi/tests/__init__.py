@@ -5,3 +5,4 @@ from . import test_events
 from . import test_access
 from . import test_reports
 from . import test_integrity
+from . import test_ui_tours
