@@ -13,12 +13,12 @@
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run test bench load lint i18n clean
+.PHONY: help run test screenshots bench load lint i18n clean
 
 help: ## Show this help
 	@printf 'Usage: make <target> [VAR=value ...]\n\nTargets:\n'
 	@grep -E '^[a-z][a-z_-]*:.*## ' $(MAKEFILE_LIST) | \
-		awk -F':.*## ' '{ printf "  %-8s %s\n", $$1, $$2 }'
+		awk -F':.*## ' '{ printf "  %-12s %s\n", $$1, $$2 }'
 	@printf '\nVariables: ODOO_SRC CS_DB MODULES PYTEST_ARGS BENCH_ARGS CS_EXTRA_ADDONS CS_PG_MODE (see README.md)\n'
 
 run: ## Create/update the demo database and serve Odoo on http://localhost:8069
@@ -26,6 +26,9 @@ run: ## Create/update the demo database and serve Odoo on http://localhost:8069
 
 test: ## Install all modules in a throwaway database and run all tests
 	@bash scripts/test.sh
+
+screenshots: ## Run the browser tours and refresh docs/screenshots/*.png
+	@bash scripts/screenshots.sh
 
 bench: ## Run the benchmarks (bench/run.py) against the bootstrapped server
 	@bash scripts/bench.sh $(BENCH_ARGS)

@@ -32,5 +32,10 @@
         "views/cs_callback_report_menus.xml",
     ],
     "demo": ["demo/cs_callback_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "cs_callback/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -35,5 +35,10 @@
         "views/menus.xml",
     ],
     "demo": ["demo/cs_kpi_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "cs_kpi/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

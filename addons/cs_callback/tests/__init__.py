@@ -8,3 +8,4 @@ from . import test_reports
 from . import test_coverage_report
 from . import test_email_survey
 from . import test_company_day
+from . import test_ui_tours

@@ -6,3 +6,4 @@ from . import test_access
 from . import test_reports
 from . import test_integrity
 from . import test_one_truth
+from . import test_ui_tours

@@ -4,6 +4,7 @@
 
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
+import {screenshot} from "@cs_member/../tests/tours/cs_tour_utils";
 
 /**
  * The customer's side of a complaint, in whatever language the page is in:
@@ -67,6 +68,10 @@ registry.category("web_tour.tours").add("cs_complaint_portal_tour", {
             content: "The list shows the new complaint",
             trigger: "table td:contains(Portal tour: broken parcel)",
         },
+        ...screenshot(
+            "portal_complaints",
+            "table td:contains(Portal tour: broken parcel)"
+        ),
     ],
 });
 
@@ -111,6 +116,10 @@ registry.category("web_tour.tours").add("cs_complaint_department_tour", {
                 '.o_app[data-menu-xmlid="cs_complaint.cs_complaint_inbox_menu_root"]',
             run: "click",
         },
+        ...screenshot(
+            "department_inbox",
+            ".o_list_view .o_data_row:contains(Department tour: scratched table)"
+        ),
         {
             content: "Open the complaint routed to the department",
             trigger:
