@@ -25,13 +25,6 @@ class CsComplaintCategory(models.Model):
     )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("cs.complaint.category", "parent_id")
-    kind = fields.Selection(
-        [("product", "Product Quality"), ("service", "Service"), ("other", "Other")],
-        default="service",
-        required=True,
-        help="Product-quality complaints go to the responsible owner, service "
-        "complaints to the service supervisor.",
-    )
     default_severity = fields.Selection(SEVERITY_SELECTION, default="normal")
     department_id = fields.Many2one(
         "hr.department",

@@ -101,11 +101,11 @@ class CsComplaintCommon(CsCallbackCommon):
             }
         )
         Category = cls.env["cs.complaint.category"]
-        cls.cat_service = Category.create({"name": "Service (test)", "kind": "service"})
+        cls.cat_service = Category.create({"name": "Service (test)"})
         cls.cat_attitude = Category.create(
             {"name": "Attitude (test)", "parent_id": cls.cat_service.id}
         )
-        cls.cat_product = Category.create({"name": "Product (test)", "kind": "product"})
+        cls.cat_product = Category.create({"name": "Product (test)"})
 
         cls.dept_manager_user = new_test_user(
             cls.env, "cs_dept_manager", groups="base.group_user", tz=TZ

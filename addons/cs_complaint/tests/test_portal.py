@@ -46,7 +46,7 @@ class CsComplaintFormCase(HttpCase):
             groups="base.group_user,cs_member.group_cs_agent",
         )
         cls.category = cls.env["cs.complaint.category"].create(
-            {"name": "Portal Test Category", "kind": "service"}
+            {"name": "Portal Test Category"}
         )
         Complaint = cls.env["cs.complaint"]
         cls.complaint_a = Complaint.create(

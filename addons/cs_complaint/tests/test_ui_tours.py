@@ -22,9 +22,7 @@ class TestCustomerTours(CsTourMixin, HttpCase):
             cls.env, "cs_tour_portal", groups="base.group_portal", name="Tour Customer"
         )
         cls.public_user = cls.env.ref("base.public_user")
-        cls.env["cs.complaint.category"].create(
-            {"name": "Tour category", "kind": "service"}
-        )
+        cls.env["cs.complaint.category"].create({"name": "Tour category"})
 
     def _complaints(self, subject):
         return self.env["cs.complaint"].search([("subject", "=", subject)], order="id")
@@ -112,7 +110,7 @@ class TestAgentTour(CsTourMixin, CsComplaintCommon, HttpCase):
             }
         )
         cls.category = cls.env["cs.complaint.category"].create(
-            {"name": "Agent tour category", "kind": "product"}
+            {"name": "Agent tour category"}
         )
 
     def _printed_during_tour(self, lang):

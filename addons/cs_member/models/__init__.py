@@ -10,3 +10,4 @@ from . import cs_member_level
 from . import cs_member_card
 from . import cs_member_points
 from . import res_partner
+from . import res_lang

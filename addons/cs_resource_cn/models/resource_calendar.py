@@ -245,11 +245,25 @@ class ResourceCalendar(models.Model):
         )
         return "0" if "0" in worked or not worked else worked[0]
 
+    def _cs_import_china_years(self, years):
+        """Import ``years`` into these schedules, each once; return the years
+        that the installed ``chinesecalendar`` package does not know yet."""
+        Wizard = self.env["cs.holiday.import.wizard"]
+        known = Wizard._cs_known_years()
+        missing = []
+        for year in sorted(set(years)):
+            if year not in known:
+                missing.append(year)
+                continue
+            periods, makeup = Wizard._cs_year_data(year)
+            for calendar in self:
+                calendar._cs_import_china_year(periods, makeup)
+        return missing
+
     def _cron_cs_import_china_holidays(self):
         """Yearly: import next year (and this year, if missing) into the
         companies' working schedules in China's time zone, once the package
         knows it; otherwise tell the administrators."""
-        Wizard = self.env["cs.holiday.import.wizard"]
         this_year = fields.Date.context_today(self).year
         calendars = (
             self.env["res.company"]
@@ -260,14 +274,7 @@ class ResourceCalendar(models.Model):
                 )
             )
         )
-        missing = []
-        for year in (this_year, this_year + 1):
-            if year not in Wizard._cs_known_years():
-                missing.append(year)
-                continue
-            periods, makeup = Wizard._cs_year_data(year)
-            for calendar in calendars:
-                calendar._cs_import_china_year(periods, makeup)
+        missing = calendars._cs_import_china_years([this_year, this_year + 1])
         if missing and calendars:
             self._cs_notify_missing_holidays(calendars, missing)
         return missing
