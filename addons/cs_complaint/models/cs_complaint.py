@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, is_html_empty
@@ -37,16 +35,6 @@ CHANNEL_SELECTION = [
     ("portal", "Customer Portal"),
     ("callback", "Callback"),
 ]
-SLA_STATUS_SELECTION = [
-    ("on_track", "On Track"),
-    ("at_risk", "At Risk"),
-    ("breached", "Breached"),
-]
-ESCALATION_SELECTION = [
-    ("0", "Handler"),
-    ("1", "Department Manager"),
-    ("2", "Customer-Service Manager"),
-]
 OPEN_STATES = (
     "new",
     "assessed",
@@ -57,7 +45,6 @@ OPEN_STATES = (
 )
 FINAL_STATES = ("resolved", "closed", "rejected")
 HIGH_SEVERITIES = ("serious", "critical")
-SLA_STATUS_RANK = {"on_track": 0, "at_risk": 1, "breached": 2}
 # fields whose change moves the deadlines
 DEADLINE_FIELDS = {
     "date_received",
@@ -90,11 +77,8 @@ WORKFLOW_FIELDS = {
     "date_reply",
     "date_resolved",
     "date_closed",
-    "sla_status",
     "sla_met",
     "handling_hours",
-    "escalation_level",
-    "date_escalated",
     "is_manager_alerted",
     "is_ack_pending",
     "is_repeat",
@@ -118,7 +102,9 @@ class CsComplaint(models.Model):
         "mail.thread.cc",
         "mail.activity.mixin",
         "cs.callback.mixin",
-        "cs.protected.mixin",
+        # cs.sla.mixin is a cs.protected.mixin
+        "cs.sla.mixin",
+        "cs.phone.lookup.mixin",
         "cs.complaint.department.inbox",
     ]
     _description = "Complaint"
@@ -143,11 +129,6 @@ class CsComplaint(models.Model):
     partner_mobile = fields.Char(related="partner_id.mobile", string="Mobile")
     email_from = fields.Char(
         string="E-mail", compute="_compute_email_from", store=True, readonly=False
-    )
-    lookup_phone = fields.Char(
-        string="Find by Phone",
-        store=False,
-        help="Type the caller's phone number to find the customer.",
     )
     channel = fields.Selection(
         CHANNEL_SELECTION, required=True, default="phone", tracking=True
@@ -261,24 +242,12 @@ class CsComplaint(models.Model):
     )
     date_resolved = fields.Datetime(string="Resolved On", readonly=True, copy=False)
     date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
-    sla_status = fields.Selection(
-        SLA_STATUS_SELECTION,
-        string="Deadline Status",
-        default="on_track",
-        readonly=True,
-        copy=False,
-        index=True,
-    )
     sla_met = fields.Boolean(
         string="Solved in Time", readonly=True, copy=False, help="Set at resolution."
     )
     handling_hours = fields.Float(
         readonly=True, copy=False, help="Hours from receipt to resolution."
     )
-    escalation_level = fields.Selection(
-        ESCALATION_SELECTION, default="0", required=True, readonly=True, copy=False
-    )
-    date_escalated = fields.Datetime(readonly=True, copy=False)
     is_manager_alerted = fields.Boolean(readonly=True, copy=False)
     is_ack_pending = fields.Boolean(
         string="Acknowledgement to Send",
@@ -494,38 +463,6 @@ class CsComplaint(models.Model):
             self.department_id = category.department_id
         if category.default_severity and self.severity == "normal":
             self.severity = category.default_severity
-
-    @api.onchange("lookup_phone")
-    def _onchange_lookup_phone(self):
-        """Find the caller by phone or mobile, ignoring spaces and dashes."""
-        digits = "".join(ch for ch in (self.lookup_phone or "") if ch.isdigit())
-        if len(digits) < 5:
-            return None
-        partners = self.env["res.partner"]._cs_find_by_phone(digits, limit=2)
-        if len(partners) == 1:
-            self.partner_id = partners
-            return None
-        if not partners:
-            return {
-                "warning": {
-                    "title": self.env._("No customer found"),
-                    "message": self.env._(
-                        "No customer has the number %(number)s: create the customer "
-                        "from the Customer field.",
-                        number=self.lookup_phone,
-                    ),
-                }
-            }
-        return {
-            "warning": {
-                "title": self.env._("Several customers found"),
-                "message": self.env._(
-                    "Several customers have the number %(number)s: choose one in "
-                    "the Customer field.",
-                    number=self.lookup_phone,
-                ),
-            }
-        }
 
     # ------------------------------------------------------------------
     # CRUD
@@ -1186,16 +1123,18 @@ class CsComplaint(models.Model):
     # deadlines and escalation
     # ------------------------------------------------------------------
 
-    def _cs_compute_sla_status(self, now):
-        """The status of a complaint's pending deadlines at ``now``: breached
-        when one is past, at risk when less than the policy's share of its
-        time is left. Resolved complaints keep the status of their result."""
-        self.ensure_one()
-        if self.state in FINAL_STATES:
-            if self.state == "rejected":
-                return self.sla_status or "on_track"
-            if self.state in ("resolved", "closed"):
-                return "on_track" if self.sla_met else "breached"
+    # hooks of cs.sla.mixin, the suite's deadline status and escalation
+
+    def _cs_sla_final_status(self):
+        """A rejected complaint keeps its status; a resolved one has the
+        status of its result."""
+        if self.state == "rejected":
+            return self.sla_status or "on_track"
+        if self.state in ("resolved", "closed"):
+            return "on_track" if self.sla_met else "breached"
+        return None
+
+    def _cs_sla_pending(self):
         pending = []
         if not self.date_ack and self.date_ack_deadline:
             pending.append((self.date_received, self.date_ack_deadline))
@@ -1203,142 +1142,37 @@ class CsComplaint(models.Model):
             pending.append((self.date_routed, self.date_reply_deadline))
         if self.date_resolve_deadline:
             pending.append((self.date_received, self.date_resolve_deadline))
-        ratio = (self.sla_id.at_risk_percent or 0) / 100.0
-        status = "on_track"
-        for start, deadline in pending:
-            if now > deadline:
-                return "breached"
-            if (deadline - now) < (deadline - start) * ratio:
-                status = "at_risk"
-        return status
+        return pending
 
-    def _cs_update_sla_status(self, now=None):
-        """Store the current deadline status, writing only what changed;
-        returns the complaints whose status changed."""
-        now = now or fields.Datetime.now()
-        changed = {}
-        for complaint in self:
-            status = complaint._cs_compute_sla_status(now)
-            if status != complaint.sla_status:
-                changed.setdefault(status, []).append(complaint.id)
-        result = self.browse()
-        for status, ids in changed.items():
-            records = self.browse(ids)
-            # sudo: the status follows from the deadlines, whoever triggers
-            # its refresh (a department member's reply, the cron)
-            records.sudo().write({"sla_status": status})
-            result |= records
-        return result
+    def _cs_sla_at_risk_ratio(self):
+        return (self.sla_id.at_risk_percent or 0) / 100.0
 
-    def _cs_escalation_target(self, level, managers=None):
-        """The user of an escalation level: 1 the department's manager (else
-        the handler's team leader), 2 the customer-service manager.
-        ``managers`` caches the customer-service manager of each company."""
+    @api.model
+    def _cs_sla_open_domain(self):
+        return [("state", "in", OPEN_STATES)]
+
+    def _cs_escalation_target(self, level, cache):
+        """1 the department's manager (else the handler's team leader, else
+        the customer-service manager), 2 the customer-service manager."""
         self.ensure_one()
-        managers = {} if managers is None else managers
         company = self.company_id
-        if company not in managers:
-            managers[company] = company._cs_complaint_manager()
+        if company not in cache:
+            cache[company] = company._cs_complaint_manager()
         if level == 1:
             return (
                 self.department_id.manager_id.user_id
                 or self.user_id.cs_team_id.leader_id
-                or managers[company]
+                or cache[company]
             )
-        return managers[company]
+        return cache[company]
 
-    def _cs_escalate(self, now):
-        """Move each late complaint up one level, at most one step per
-        configured delay, with a note and an activity for the new level.
-        Done in batch: one write per level, one insert of notes, one create
-        of activities; the activities are not e-mailed one by one (a manager
-        with many late complaints finds them in their activities)."""
-        levels = dict(ESCALATION_SELECTION)
-        statuses = dict(SLA_STATUS_SELECTION)
-        managers = {}
-        steps = []
-        for complaint in self:
-            level = int(complaint.escalation_level)
-            wanted = SLA_STATUS_RANK[complaint.sla_status]
-            if level >= 2 or wanted == 0 or (wanted == 1 and level >= 1):
-                continue
-            delay = timedelta(hours=complaint.company_id.cs_complaint_escalation_hours)
-            if complaint.date_escalated and now < complaint.date_escalated + delay:
-                continue
-            new_level = level + 1
-            steps.append(
-                (
-                    complaint,
-                    new_level,
-                    complaint._cs_escalation_target(new_level, managers),
-                )
-            )
-        if not steps:
-            return self.browse()
-        for new_level in (1, 2):
-            ids = [c.id for c, lvl, _t in steps if lvl == new_level]
-            if ids:
-                self.browse(ids).write(
-                    {"escalation_level": str(new_level), "date_escalated": now}
-                )
-        escalated = self.browse([c.id for c, _l, _t in steps])
-        escalated._message_log_batch(
-            bodies={
-                complaint.id: Markup("<p>%s</p>")
-                % self.env._(
-                    "Escalated to the %(level)s (%(user)s): "
-                    "the complaint is %(status)s.",
-                    level=levels[str(new_level)],
-                    user=target.name or self.env._("nobody"),
-                    status=statuses[complaint.sla_status],
-                )
-                for complaint, new_level, target in steps
-            },
-            message_type="comment",
-        )
-        activity_type = self.env.ref("cs_complaint.mail_activity_type_escalation")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": complaint.id,
-                    "res_name": complaint.display_name,
-                    "activity_type_id": activity_type.id,
-                    "user_id": target.id,
-                    "summary": self.env._(
-                        "Late complaint %(number)s escalated to you",
-                        number=complaint.name,
-                    ),
-                    "date_deadline": now.date(),
-                    "automated": True,
-                }
-                for complaint, _level, target in steps
-                if target
-            ]
-        )
-        return escalated
+    def _cs_escalation_delay_hours(self):
+        return self.company_id.cs_complaint_escalation_hours
 
-    @api.model
-    @workflow_action
-    def _cron_sla_escalate(self, batch_size=2000):
-        """Refresh the deadline status of open complaints and escalate the
-        late ones, in batches; a second run changes nothing."""
-        now = fields.Datetime.now()
-        domain = [("state", "in", OPEN_STATES)]
-        complaints = self.search(domain, order="id")
-        total = len(complaints)
-        done = 0
-        cron = self.env["ir.cron"]
-        for start in range(0, total, batch_size):
-            batch = complaints[start : start + batch_size]
-            batch._cs_update_sla_status(now)
-            batch.filtered(lambda c: c.sla_status != "on_track")._cs_escalate(now)
-            done += len(batch)
-            if self.env.context.get("cron_id"):
-                cron._notify_progress(done=done, remaining=total - done)
-            # write what the batch computed while its records are in cache,
-            # then let them go
-            self.env.flush_all()
-            batch.invalidate_recordset()
-        return True
+    def _cs_escalation_activity_type(self):
+        return self.env.ref("cs_complaint.mail_activity_type_escalation")
+
+    def _cs_escalation_summary(self):
+        return self.env._(
+            "Late complaint %(number)s escalated to you", number=self.name
+        )
