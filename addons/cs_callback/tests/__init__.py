@@ -9,3 +9,4 @@ from . import test_coverage_report
 from . import test_email_survey
 from . import test_company_day
 from . import test_ui_tours
+from . import test_settings

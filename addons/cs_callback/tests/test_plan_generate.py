@@ -5,13 +5,15 @@ import pytz
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time, new_test_user, tagged
 
+from odoo.addons.cs_member.tests.query_common import QueryBudgetMixin
+
 from .common import TODAY, TZ, CsCallbackCommon
 
 CITY = "Callbackville"
 
 
 @freeze_time(TODAY)
-class TestPlanGenerate(CsCallbackCommon):
+class TestPlanGenerate(QueryBudgetMixin, CsCallbackCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -245,19 +247,12 @@ class TestPlanGenerate(CsCallbackCommon):
 
         def generate(selected):
             plan = self._create_plan(partner_domain=repr([("id", "in", selected.ids)]))
-            self.env.flush_all()
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            callbacks = self._generate(plan)
-            self.env.flush_all()
-            self.assertEqual(len(callbacks), len(selected))
-            return self.env.cr.sql_log_count - before
+            count = self._queries(lambda: self._generate(plan))
+            self.assertEqual(len(plan.callback_ids), len(selected))
+            return count
 
         generate(warmup)
-        count_small = generate(small)
-        count_large = generate(large)
-        self.assertEqual(count_large, count_small)
-        self.assertLess(count_small, 60)
+        self.assertQueriesDoNotGrow([generate(small), generate(large)], 35)
 
 
 @tagged("post_install", "-at_install")

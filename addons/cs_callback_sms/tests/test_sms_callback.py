@@ -5,6 +5,7 @@ from odoo.tests import freeze_time
 from odoo.tools import html2plaintext
 
 from odoo.addons.cs_callback.tests.common import TODAY, CsCallbackCommon
+from odoo.addons.cs_member.tests.query_common import QueryBudgetMixin
 from odoo.addons.sms.tests.common import SMSCase
 
 CITY = "Smsville"
@@ -15,7 +16,7 @@ PHONE = "+862161234568"
 
 
 @freeze_time(TODAY)
-class TestSmsCallback(CsCallbackCommon, SMSCase):
+class TestSmsCallback(QueryBudgetMixin, CsCallbackCommon, SMSCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -192,14 +193,12 @@ class TestSmsCallback(CsCallbackCommon, SMSCase):
                     for partner in partners[:count]
                 )
             )
-            self.env.invalidate_all()
             callbacks = callbacks.with_user(self.supervisor)
-            before = self.cr.sql_log_count
             with self.mockSMSGateway():
-                callbacks._send_sms_callbacks()
+                count_queries = self._queries(callbacks._send_sms_callbacks)
             self.assertEqual(callbacks.mapped("attempt_count"), [1] * count)
             callbacks.sudo().unlink()
-            return self.cr.sql_log_count - before
+            return count_queries
 
         queries(2)  # warm the caches
-        self.assertEqual(queries(8), queries(2))
+        self.assertQueriesDoNotGrow([queries(2), queries(8)], 15)

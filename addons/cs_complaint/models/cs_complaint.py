@@ -583,14 +583,14 @@ class CsComplaint(models.Model):
                 )
             )
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_administrator(self):
         if not self.env.user.has_group("base.group_system"):
             raise AccessError(
                 self.env._(
                     "Complaints are archived, never deleted: ask an administrator."
                 )
             )
-        return super().unlink()
 
     def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
         if self.env.context.get("cs_complaint_no_auto_follow"):

@@ -120,12 +120,12 @@ class CsComplaintPenalty(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_proposed(self):
         if any(p.state != "proposed" for p in self):
             raise UserError(
                 self.env._("Only proposed penalties can be deleted; cancel it instead.")
             )
-        return super().unlink()
 
     @workflow_action
     def action_confirm(self):

@@ -6,6 +6,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, TransactionCase, freeze_time, new_test_user, tagged
 
+from odoo.addons.cs_member.tests.query_common import QueryBudgetMixin
 from odoo.addons.cs_member.tests.report_common import ReportTestMixin
 
 REGISTRATION_REPORT = "cs_complaint.action_report_complaint_registration"
@@ -19,7 +20,7 @@ FIGURES = ("total", "valid", "valid_rate", "resolved", "avg_hours", "met", "sla_
 
 @freeze_time(TODAY)
 @tagged("post_install", "-at_install")
-class TestComplaintReports(ReportTestMixin, TransactionCase):
+class TestComplaintReports(QueryBudgetMixin, ReportTestMixin, TransactionCase):
     """顾客投诉登记表, 客户投诉处理通知书 (PDF) and 顾客投诉分类统计表
     (XLSX, PDF): contents, figures, rights.
 
@@ -392,14 +393,8 @@ class TestComplaintReports(ReportTestMixin, TransactionCase):
         cost no more queries."""
         wizard = self._wizard()
 
-        def count_queries():
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            wizard._get_stats()
-            return self.env.cr.sql_log_count - before
-
-        count_queries()  # warm the ORM caches (groups, rules, translations)
-        baseline = count_queries()
+        self._queries(wizard._get_stats)  # warm the caches (groups, rules)
+        baseline = self._queries(wizard._get_stats)
         for index in range(4):
             category = self.env["cs.complaint.category"].create(
                 {"name": f"Extra {index} (test)", "parent_id": self.cat_broken.id}
@@ -419,8 +414,7 @@ class TestComplaintReports(ReportTestMixin, TransactionCase):
                 sla_met=True,
             )
         self.assertEqual(len(wizard._get_stats()["months"]["rows"]), 9)
-        self.assertEqual(count_queries(), baseline)
-        self.assertLessEqual(baseline, 12)
+        self.assertQueriesDoNotGrow([baseline, self._queries(wizard._get_stats)], 10)
 
     # ------------------------------------------------------------------
     # rights and validation
@@ -625,17 +619,17 @@ class TestComplaintReports(ReportTestMixin, TransactionCase):
         self.assertIn(self.form_a.name, text)
         self.assertIn("Wang Wu", text)
         self.assertIn("Replace the machine", text)
-        if self._has_cjk_font():
-            self.assertIn("王五", text)
-            self.assertIn("洗衣机漏水", text)
+        self._assert_cjk_font()
+        self.assertIn("王五", text)
+        self.assertIn("洗衣机漏水", text)
 
     def test_handling_notice_pdf(self):
         text = self._pdf_text(self._render_pdf(NOTICE_REPORT, self.form_a))
         self.assertIn(self.form_a.name, text)
         self.assertIn("Wang Wu", text)
         self.assertIn("Faulty inlet valve from supplier batch 42", text)
-        if self._has_cjk_font():
-            self.assertIn("延保一年", text)
+        self._assert_cjk_font()
+        self.assertIn("延保一年", text)
 
     def test_forms_pdf_batch(self):
         """One page per complaint."""

@@ -116,12 +116,12 @@ class CsKpiEvent(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_administrator(self):
         if not self.env.user.has_group("base.group_system"):
             raise AccessError(
                 self.env._("Rewards and penalties are cancelled, never deleted.")
             )
-        return super().unlink()
 
     @workflow_action
     def action_confirm(self):

@@ -3,10 +3,12 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cs_member.tests.query_common import QueryBudgetMixin
+
 from .common import CsKpiCommon
 
 
-class TestPeriod(CsKpiCommon):
+class TestPeriod(QueryBudgetMixin, CsKpiCommon):
     """The month: computed by a supervisor, confirmed by the manager,
     published to the departments; reopened by the manager only."""
 
@@ -198,16 +200,12 @@ class TestPeriod(CsKpiCommon):
                     for n in range(count - len(employees))
                 ]
             )
-            self.env.flush_all()
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            period.with_user(self.supervisor).action_compute()
-            self.env.flush_all()
+            queries = self._queries(period.with_user(self.supervisor).action_compute)
             self.assertEqual(len(period.scorecard_ids), count)
-            return self.env.cr.sql_log_count - before
+            return queries
 
         run(10, 1)  # warm the caches
-        self.assertEqual(run(10, 2), run(100, 3))
+        self.assertQueriesDoNotGrow([run(10, 2), run(100, 3)], 36)
 
     def test_grade_thresholds(self):
         self.company.write(

@@ -12,21 +12,6 @@ from odoo.osv import expression
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    cs_quiet_hour_start = fields.Float(
-        string="Quiet Hours From",
-        default=21.0,
-        help="Customers are never called from this hour (company time zone).",
-    )
-    cs_quiet_hour_end = fields.Float(
-        string="Quiet Hours To",
-        default=9.0,
-        help="Customers are not called before this hour (company time zone).",
-    )
-    cs_callback_deadline_days = fields.Integer(
-        string="Callback Deadline (days)",
-        default=3,
-        help="Default number of days within which a callback must be done.",
-    )
     cs_card_validity_months = fields.Integer(
         string="Card Validity (months)",
         default=12,
@@ -48,17 +33,7 @@ class ResCompany(models.Model):
         help="An agent must contact a newly assigned customer within this delay.",
     )
 
-    @api.constrains("cs_quiet_hour_start", "cs_quiet_hour_end")
-    def _check_cs_quiet_hours(self):
-        for company in self:
-            for hour in (company.cs_quiet_hour_start, company.cs_quiet_hour_end):
-                if not 0.0 <= hour <= 24.0:
-                    raise ValidationError(
-                        self.env._("Quiet hours must be between 00:00 and 24:00.")
-                    )
-
     @api.constrains(
-        "cs_callback_deadline_days",
         "cs_card_validity_months",
         "cs_expiry_reminder_days",
         "cs_first_contact_days",
@@ -66,8 +41,7 @@ class ResCompany(models.Model):
     def _check_cs_positive_delays(self):
         for company in self:
             if (
-                company.cs_callback_deadline_days < 1
-                or company.cs_card_validity_months < 1
+                company.cs_card_validity_months < 1
                 or company.cs_first_contact_days < 1
                 or company.cs_expiry_reminder_days < 0
             ):
@@ -77,19 +51,6 @@ class ResCompany(models.Model):
                         "must be positive numbers."
                     )
                 )
-
-    def _cs_is_quiet_hour(self, hour):
-        """Return whether ``hour`` (float, local time) falls in the quiet hours.
-
-        Quiet hours may wrap around midnight (e.g. 21:00 to 09:00).
-        """
-        self.ensure_one()
-        start, end = self.cs_quiet_hour_start, self.cs_quiet_hour_end
-        if start == end:
-            return False
-        if start < end:
-            return start <= hour < end
-        return hour >= start or hour < end
 
     def _cs_tz(self):
         """The company's time zone: its working schedule's (when ``resource``

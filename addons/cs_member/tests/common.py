@@ -30,8 +30,6 @@ class CsMemberCommon(TransactionCase):
                 "cs_card_validity_months": 12,
                 "cs_expiry_reminder_days": 30,
                 "cs_first_contact_days": 7,
-                "cs_quiet_hour_start": 21.0,
-                "cs_quiet_hour_end": 9.0,
                 "email": "service@example.com",
             }
         )

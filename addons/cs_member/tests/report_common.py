@@ -17,9 +17,10 @@ class ReportTestMixin:
 
     def _render_pdf(self, report, records, user=None):
         """The PDF of ``report`` on ``records`` as ``user`` (the supervisor
-        by default); skipped without wkhtmltopdf."""
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
+        by default). wkhtmltopdf is required (.ci/run installs it)."""
+        self.assertTrue(
+            shutil.which("wkhtmltopdf"), "wkhtmltopdf is required: see .ci/run"
+        )
         # wkhtmltopdf would fetch the assets from this very server, which
         # waits for the test's transaction: render without them, at once
         self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
@@ -34,10 +35,11 @@ class ReportTestMixin:
         return pdf
 
     def _pdf_text(self, pdf):
-        """The text of ``pdf``, pages separated by form feeds; skipped
-        without pdftotext."""
-        if not shutil.which("pdftotext"):
-            self.skipTest("pdftotext is not installed")
+        """The text of ``pdf``, pages separated by form feeds. pdftotext
+        (poppler-utils) is required (.ci/run installs it)."""
+        self.assertTrue(
+            shutil.which("pdftotext"), "pdftotext (poppler-utils) is required"
+        )
         with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
             pdf_file.write(pdf)
             pdf_file.flush()
@@ -63,15 +65,13 @@ class ReportTestMixin:
         ):
             self.skipTest("wkhtmltopdf without patched Qt renders one page only")
 
-    @staticmethod
-    def _has_cjk_font():
-        """Whether a font for Chinese is installed (CI installs one)."""
-        if not shutil.which("fc-list"):
-            return False
+    def _assert_cjk_font(self):
+        """A font for Chinese is installed (.ci/run installs one): without
+        it the PDFs print boxes instead of Chinese."""
         fonts = subprocess.run(
             ["fc-list", ":lang=zh"], capture_output=True, text=True, check=False
         ).stdout
-        return bool(fonts.strip())
+        self.assertTrue(fonts.strip(), "a Chinese font is required: see .ci/run")
 
     @staticmethod
     def _workbook(wizard):

@@ -12,65 +12,26 @@ class TestSettings(CsMemberCommon):
 
     def test_settings_saved_on_company(self):
         self._settings(
-            cs_quiet_hour_start=22.0,
-            cs_quiet_hour_end=8.5,
             cs_card_validity_months=24,
             cs_expiry_reminder_days=15,
             cs_first_contact_days=5,
-            cs_callback_deadline_days=2,
         ).execute()
         self.assertRecordValues(
             self.company,
             [
                 {
-                    "cs_quiet_hour_start": 22.0,
-                    "cs_quiet_hour_end": 8.5,
                     "cs_card_validity_months": 24,
                     "cs_expiry_reminder_days": 15,
                     "cs_first_contact_days": 5,
-                    "cs_callback_deadline_days": 2,
                 }
             ],
         )
         self.assertEqual(self._settings().cs_card_validity_months, 24)
 
-    def test_quiet_hours_within_the_day(self):
-        for fname in ("cs_quiet_hour_start", "cs_quiet_hour_end"):
-            for hour in (-0.5, 24.5, 25.0):
-                with self.subTest(field=fname, hour=hour):
-                    with self.assertRaisesText(
-                        ValidationError, "between 00:00 and 24:00"
-                    ):
-                        self.company.write({fname: hour})
-        with self.assertRaises(ValidationError):
-            self._settings(cs_quiet_hour_start=26.0).execute()
-        self.company.write({"cs_quiet_hour_start": 24.0, "cs_quiet_hour_end": 0.0})
-
-    def test_quiet_hours_across_midnight(self):
-        self.company.write({"cs_quiet_hour_start": 21.0, "cs_quiet_hour_end": 9.0})
-        for hour in (21.0, 22.5, 23.99, 0.0, 3.0, 8.99):
-            with self.subTest(hour=hour):
-                self.assertTrue(self.company._cs_is_quiet_hour(hour))
-        for hour in (9.0, 12.0, 18.0, 20.99):
-            with self.subTest(hour=hour):
-                self.assertFalse(self.company._cs_is_quiet_hour(hour))
-
-    def test_quiet_hours_within_a_day(self):
-        self.company.write({"cs_quiet_hour_start": 12.0, "cs_quiet_hour_end": 14.0})
-        self.assertTrue(self.company._cs_is_quiet_hour(12.0))
-        self.assertTrue(self.company._cs_is_quiet_hour(13.5))
-        self.assertFalse(self.company._cs_is_quiet_hour(14.0))
-        self.assertFalse(self.company._cs_is_quiet_hour(11.99))
-        self.assertFalse(self.company._cs_is_quiet_hour(22.0))
-        # an empty window means no quiet hours
-        self.company.write({"cs_quiet_hour_start": 0.0, "cs_quiet_hour_end": 0.0})
-        self.assertFalse(self.company._cs_is_quiet_hour(3.0))
-
     def test_delays_must_be_positive(self):
         for fname, value in (
             ("cs_first_contact_days", 0),
             ("cs_card_validity_months", 0),
-            ("cs_callback_deadline_days", -1),
             ("cs_expiry_reminder_days", -1),
         ):
             with self.subTest(field=fname), self.assertRaises(ValidationError):
