@@ -117,3 +117,69 @@ def _check_balances(bench, partner_ids):
     if wrong:
         raise AssertionError(f"{wrong} members have a wrong points balance")
     bench.log(f"checked: {len(partner_ids)} balances equal the ledger sums")
+
+
+def _follow_each(bench, rows, subscribe):
+    """Each of ``rows`` new customers followed by one agent, by ``subscribe``
+    (res_ids, partner_ids, subtype_ids)."""
+    env = bench.env
+    with bench.phase(f"{rows} customers inserted"):
+        partner_ids = generate.insert_partners(env, rows)
+        agents = generate.ensure_agents(env, AGENTS)
+    followers = [agents[i % len(agents)].partner_id.id for i in range(rows)]
+    subtypes = env["mail.message.subtype"].search([("default", "=", True)]).ids
+    with bench.measure(rows=rows):
+        subscribe(partner_ids, followers, subtypes)
+    env.cr.execute(
+        SQL(
+            "SELECT count(*) FROM mail_followers "
+            "WHERE res_model = 'res.partner' AND res_id = ANY(%s)",
+            partner_ids,
+        )
+    )
+    [[count]] = env.cr.fetchall()
+    if count < rows:
+        raise AssertionError(f"{count} followers for {rows} customers")
+
+
+@case(
+    "cs_member.followers_sql",
+    module="cs_member",
+    rows=50_000,
+    compare_with=("cs_member.followers_odoo",),
+)
+def followers_sql(bench, rows):
+    """Followers in bulk: the suite's one INSERT (cs_member.models.followers)."""
+    from odoo.addons.cs_member.models.followers import insert_followers
+
+    _follow_each(
+        bench,
+        rows,
+        lambda res_ids, partners, subtypes: insert_followers(
+            bench.env, "res.partner", res_ids, partners, subtypes
+        ),
+    )
+
+
+@case("cs_member.followers_odoo", module="cs_member", rows=50_000)
+def followers_odoo(bench, rows):
+    """Followers in bulk: Odoo's mail.followers._insert_followers."""
+    Followers = bench.env["mail.followers"]
+
+    def subscribe(res_ids, partners, subtypes):
+        # one call per follower, as _insert_followers takes one set of
+        # partners for all the records
+        by_partner = {}
+        for res_id, partner in zip(res_ids, partners, strict=True):
+            by_partner.setdefault(partner, []).append(res_id)
+        for partner, ids in by_partner.items():
+            Followers._insert_followers(
+                "res.partner",
+                ids,
+                [partner],
+                subtypes={partner: subtypes},
+                check_existing=True,
+                existing_policy="skip",
+            )
+
+    _follow_each(bench, rows, subscribe)

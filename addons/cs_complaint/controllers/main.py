@@ -82,6 +82,21 @@ class CsComplaintFormMixin:
             "registered. Your text is below: please send it again."
         )
 
+    def _cs_check_form(self, Complaint, form, company, require_contact=False):
+        """Check a form's text, category and files, the same for both forms:
+        ``(errors by field, category, uploads)``."""
+        errors = Complaint._cs_check_form_text(form, require_contact=require_contact)
+        try:
+            category = Complaint._cs_check_form_category(form["category_id"], company)
+        except ValueError:
+            category = Complaint.env["cs.complaint.category"]
+            errors["category_id"] = request.env._("Choose a category of the list.")
+        uploads = self._cs_read_uploads(company)
+        upload_error = Complaint._cs_check_uploads(uploads, company)
+        if upload_error:
+            errors["attachments"] = upload_error
+        return errors, category, uploads
+
     def _cs_complaint_values(self, Complaint, form, category):
         """The values of a complaint sent through a form."""
         description = form["description"]
@@ -190,16 +205,9 @@ class CsComplaintPublicForm(CsComplaintFormMixin, http.Controller):
                 count=company.cs_complaint_public_rate_limit,
             )
             return self._cs_render_public_form(form, {"global": message}, status=429)
-        errors = Complaint._cs_check_form_text(form, require_contact=True)
-        try:
-            category = Complaint._cs_check_form_category(form["category_id"], company)
-        except ValueError:
-            category = Complaint.env["cs.complaint.category"]
-            errors["category_id"] = request.env._("Choose a category of the list.")
-        uploads = self._cs_read_uploads(company)
-        upload_error = Complaint._cs_check_uploads(uploads, company)
-        if upload_error:
-            errors["attachments"] = upload_error
+        errors, category, uploads = self._cs_check_form(
+            Complaint, form, company, require_contact=True
+        )
         if errors:
             return self._cs_render_public_form(form, errors, status=400)
         try:

@@ -171,16 +171,7 @@ class CsComplaintPortal(CsComplaintFormMixin, CustomerPortal):
         csrf_error = self._cs_csrf_error(post)
         if csrf_error:
             return self._cs_render_portal_form(form, {"global": csrf_error}, status=400)
-        errors = Complaint._cs_check_form_text(form)
-        try:
-            category = Complaint._cs_check_form_category(form["category_id"], company)
-        except ValueError:
-            category = request.env["cs.complaint.category"]
-            errors["category_id"] = request.env._("Choose a category of the list.")
-        uploads = self._cs_read_uploads(company)
-        upload_error = Complaint._cs_check_uploads(uploads, company)
-        if upload_error:
-            errors["attachments"] = upload_error
+        errors, category, uploads = self._cs_check_form(Complaint, form, company)
         if errors:
             return self._cs_render_portal_form(form, errors, status=400)
         partner = request.env.user.partner_id

@@ -3,7 +3,10 @@ from . import test_period
 from . import test_qa
 from . import test_events
 from . import test_access
-from . import test_reports
+from . import test_scorecard_report
+from . import test_ranking_report
+from . import test_period_xlsx
+from . import test_monthly_report
 from . import test_integrity
 from . import test_one_truth
 from . import test_ui_tours
