@@ -176,14 +176,6 @@ class CsCallback(models.Model):
     )
     script_text = fields.Text(compute="_compute_script_text")
 
-    _sql_constraints = [
-        (
-            "score_range",
-            "CHECK(score = 0 OR score IS NULL OR (score >= 1 AND score <= 5))",
-            "The satisfaction score must be between 1 and 5.",
-        ),
-    ]
-
     @api.depends("state", "date_deadline")
     def _compute_is_overdue(self):
         today = self.env.company._cs_today()

@@ -21,14 +21,6 @@ class ResUsers(models.Model):
         string="Assigned Customers", compute="_compute_cs_customer_count"
     )
 
-    _sql_constraints = [
-        (
-            "cs_capacity_positive",
-            "CHECK(cs_capacity >= 0)",
-            "The customer capacity of an agent cannot be negative.",
-        ),
-    ]
-
     @property
     def SELF_READABLE_FIELDS(self):
         return super().SELF_READABLE_FIELDS + ["cs_team_id", "cs_capacity"]
