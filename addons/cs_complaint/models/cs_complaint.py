@@ -1132,7 +1132,7 @@ class CsComplaint(models.Model):
             return self.sla_status or "on_track"
         if self.state in ("resolved", "closed"):
             return "on_track" if self.sla_met else "breached"
-        return None
+        return False
 
     def _cs_sla_pending(self):
         pending = []

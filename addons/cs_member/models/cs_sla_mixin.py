@@ -74,8 +74,8 @@ class CsSlaMixin(models.AbstractModel):
         return 0.0
 
     def _cs_sla_final_status(self):
-        """The status of a closed case (it no longer changes), else None."""
-        return None
+        """The status of a closed case (it no longer changes), else False."""
+        return False
 
     @api.model
     def _cs_sla_open_domain(self):
