@@ -3,7 +3,9 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
+
+from odoo.addons.cs_member.reporting import check_report_right, rate, selection_labels
 
 from ..report.cs_callback_summary_xlsx import build_summary_xlsx
 
@@ -14,8 +16,9 @@ TOP_FEEDBACK_LIMIT = 10
 
 
 def _rate(part, whole):
-    """Percentage rounded to one decimal, 0 when there is nothing to count."""
-    return round(100.0 * part / whole, 1) if whole else 0.0
+    """The suite's rate, 0 instead of none when there is nothing to count
+    (the summary prints 0 %)."""
+    return rate(part, whole) or 0.0
 
 
 class CsCallbackSummaryWizard(models.TransientModel):
@@ -97,14 +100,12 @@ class CsCallbackSummaryWizard(models.TransientModel):
         return action
 
     def _check_report_right(self):
-        if not self.env.su and not self.env.user.has_group(
-            "cs_member.group_cs_supervisor"
-        ):
-            raise AccessError(
-                self.env._(
-                    "Only a customer service supervisor can run the callback summary."
-                )
-            )
+        check_report_right(
+            self.env,
+            self.env._(
+                "Only a customer service supervisor can run the callback summary."
+            ),
+        )
 
     def _get_domain(self):
         self.ensure_one()
@@ -154,11 +155,7 @@ class CsCallbackSummaryWizard(models.TransientModel):
         }
 
     def _get_satisfaction(self, domain):
-        labels = dict(
-            self.env["cs.callback"]
-            ._fields["satisfaction"]
-            ._description_selection(self.env)
-        )
+        labels = selection_labels(self.env["cs.callback"], "satisfaction")
         counts = dict(
             self.env["cs.callback"]._read_group(
                 domain + [("satisfaction", "!=", False)], ["satisfaction"], ["__count"]
@@ -227,9 +224,7 @@ class CsCallbackSummaryWizard(models.TransientModel):
             order="date_done desc nulls last, id desc",
             limit=TOP_FEEDBACK_LIMIT,
         )
-        labels = dict(
-            callbacks._fields["satisfaction"]._description_selection(self.env)
-        )
+        labels = selection_labels(callbacks, "satisfaction")
         return [
             {
                 "customer": callback.partner_id.display_name,

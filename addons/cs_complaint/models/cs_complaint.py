@@ -1069,20 +1069,8 @@ class CsComplaint(models.Model):
             Activity = Activity.with_context(mail_activity_quick_update=True)
         return Activity
 
-    def _cs_activity_vals(self, activity_type, user, summary, date_deadline):
-        self.ensure_one()
-        return {
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            # given, not computed one complaint at a time by mail.activity
-            "res_name": self.display_name,
-            "activity_type_id": activity_type.id,
-            "user_id": user.id,
-            "summary": summary,
-            "note": html2plaintext(self.description or ""),
-            "date_deadline": date_deadline,
-            "automated": True,
-        }
+    def _cs_activity_note(self):
+        return html2plaintext(self.description or "")
 
     def _cs_send_template(self, xmlid):
         """E-mail the template to the customers of these complaints who have

@@ -76,7 +76,7 @@ class CsMemberPoints(models.Model):
             if vals.get("kind") == "redeem" and vals["points"] > 0:
                 vals["points"] = -vals["points"]
             if vals.get("kind") == "adjust":
-                self._check_adjust_right()
+                self._cs_check_adjust_right()
         balances = self._lock_and_read_balances(
             {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
         )
@@ -152,7 +152,7 @@ class CsMemberPoints(models.Model):
         balances.update(dict(self.env.cr.fetchall()))
         return balances
 
-    def _check_adjust_right(self):
+    def _cs_check_adjust_right(self):
         if self.env.su or self.env.user.has_group("cs_member.group_cs_supervisor"):
             return
         raise AccessError(

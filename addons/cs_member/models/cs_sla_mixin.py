@@ -98,6 +98,26 @@ class CsSlaMixin(models.AbstractModel):
         """The summary of the escalation activity of the record."""
         return self.env._("Late case %(case)s escalated to you", case=self.display_name)
 
+    def _cs_activity_note(self):
+        """The note of the activities the engine gives (the case's text)."""
+        return ""
+
+    def _cs_activity_vals(self, activity_type, user, summary, date_deadline):
+        """Values of an activity on the record, for a batch ``create``."""
+        self.ensure_one()
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            # given, not computed one record at a time by mail.activity
+            "res_name": self.display_name,
+            "activity_type_id": activity_type.id,
+            "user_id": user.id,
+            "summary": summary,
+            "note": self._cs_activity_note(),
+            "date_deadline": date_deadline,
+            "automated": True,
+        }
+
     # ------------------------------------------------------------------
     # engine
     # ------------------------------------------------------------------
@@ -180,19 +200,14 @@ class CsSlaMixin(models.AbstractModel):
             },
             message_type="comment",
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
-                {
-                    "res_model_id": model_id,
-                    "res_id": record.id,
-                    "res_name": record.display_name,
-                    "activity_type_id": record._cs_escalation_activity_type().id,
-                    "user_id": target.id,
-                    "summary": record._cs_escalation_summary(),
-                    "date_deadline": now.date(),
-                    "automated": True,
-                }
+                record._cs_activity_vals(
+                    record._cs_escalation_activity_type(),
+                    target,
+                    record._cs_escalation_summary(),
+                    now.date(),
+                )
                 for record, __, target in steps
                 if target
             ]

@@ -9,6 +9,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError
 
 from ..models.res_partner import GRADE_SELECTION
+from ..reporting import selection_labels
 
 _logger = logging.getLogger(__name__)
 
@@ -102,8 +103,7 @@ class CsMemberGradingReportWizard(models.TransientModel):
         return output.getvalue()
 
     def _grade_labels(self):
-        partner_field = self.env["res.partner"]._fields["cs_grade"]
-        return dict(partner_field._description_selection(self.env))
+        return selection_labels(self.env["res.partner"], "cs_grade")
 
     def _write_summary(self, sheet, styles):
         matrix, levels = self._get_matrix()
