@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # `make i18n MODULES=cs_callback`: refresh each module's i18n/<module>.pot
-# with Odoo's exporter (from a throwaway database holding the module without
-# demo data) and merge it into i18n/zh_CN.po (msgmerge keeps the existing
+# with Odoo's exporter and merge it into i18n/zh_CN.po. The terms are
+# exported from one throwaway database holding every module of the project
+# (without demo data): a mixin of cs_member (cs.sla.mixin...) gives its
+# selection values to models of other modules under cs_member's xml ids, and
+# only such a database lists them, as Odoo's mail lists activity_state of
+# every model in its own po (msgmerge keeps the existing
 # translations, adds new ones with an empty msgstr, and keeps terms that only
 # exist when other modules are installed, such as fields that calendar's
 # activity mixin adds to our models, as obsolete "#~" entries, which
@@ -32,15 +36,17 @@ cs_write_conf "$conf" <<EOF2
 log_level = warn
 EOF2
 : >"$log"
+all_modules="$(cs_project_modules | paste -sd, -)"
+cs_info "installing $all_modules without demo data to export their terms"
+cs_db_drop "$DB"
+"$CS_PY" "$ODOO_BIN" -c "$conf" -d "$DB" -i "$all_modules" --without-demo=all \
+    --stop-after-init --logfile="$log" </dev/null
 for module in "${modules[@]}"; do
     dir="$(cs_module_dir "$module")"
     pot="$dir/i18n/$module.pot"
     po="$dir/i18n/zh_CN.po"
     mkdir -p "$dir/i18n"
     cs_info "exporting the terms of $module"
-    cs_db_drop "$DB"
-    "$CS_PY" "$ODOO_BIN" -c "$conf" -d "$DB" -i "$module" --without-demo=all \
-        --stop-after-init --logfile="$log" </dev/null
     "$CS_PY" "$ODOO_BIN" -c "$conf" -d "$DB" --i18n-export="$pot" \
         --modules="$module" --stop-after-init --logfile="$log" </dev/null
     if [ -f "$po" ]; then

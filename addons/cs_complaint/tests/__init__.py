@@ -13,3 +13,4 @@ from . import test_integrity
 from . import test_portal_fields
 from . import test_public_form
 from . import test_department_inbox
+from . import test_chinese_labels
