@@ -12,6 +12,10 @@ COVERAGE_KEYS = {
     "level": SQL("level_id"),
 }
 CALLBACK_KEYS = {None: SQL("NULL::integer"), "user": SQL("user_id")}
+# the callbacks whose satisfaction and score count, in every report: the done
+# ones (as the SQL of _cs_callbacks), for the reports that read with domains
+ANSWERED_DOMAIN = [("state", "=", "done"), ("satisfaction", "!=", False)]
+SCORED_DOMAIN = [("state", "=", "done"), ("score", ">=", 1), ("score", "<=", 5)]
 
 
 class CsCallbackFigures(models.AbstractModel):

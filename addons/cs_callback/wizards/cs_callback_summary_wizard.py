@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.cs_member.reporting import check_report_right, rate, selection_labels
 
+from ..models.cs_callback_figures import ANSWERED_DOMAIN, SCORED_DOMAIN
 from ..report.cs_callback_summary_xlsx import build_summary_xlsx
 
 _logger = logging.getLogger(__name__)
@@ -23,7 +24,14 @@ def _rate(part, whole):
 
 class CsCallbackSummaryWizard(models.TransientModel):
     """Callback summary report (回访总结报告) of a plan or a period, as PDF or
-    XLSX: volumes, reach rate, satisfaction, agents and top feedback."""
+    XLSX: volumes, reach rate, satisfaction, agents and top feedback.
+
+    A campaign's progress: its callbacks are those due in the period (by
+    deadline) or of the plan, whatever their state. The month's figures by
+    completion date are the monthly service report's
+    (``cs.callback.figures``); the rates here use the same formulas: reach
+    rate over the done and failed ones, satisfaction and score over the done
+    ones (``ANSWERED_DOMAIN``, ``SCORED_DOMAIN``)."""
 
     _name = "cs.callback.summary.wizard"
     _inherit = ["cs.xlsx.export.mixin"]
@@ -140,7 +148,7 @@ class CsCallbackSummaryWizard(models.TransientModel):
         satisfaction = self._get_satisfaction(domain)
         satisfaction_total = sum(line["count"] for line in satisfaction)
         [[average_score]] = Callback._read_group(
-            domain + [("score", ">", 0)], [], ["score:avg"]
+            domain + SCORED_DOMAIN, [], ["score:avg"]
         )
         return {
             "totals": totals,
@@ -158,7 +166,7 @@ class CsCallbackSummaryWizard(models.TransientModel):
         labels = selection_labels(self.env["cs.callback"], "satisfaction")
         counts = dict(
             self.env["cs.callback"]._read_group(
-                domain + [("satisfaction", "!=", False)], ["satisfaction"], ["__count"]
+                domain + ANSWERED_DOMAIN, ["satisfaction"], ["__count"]
             )
         )
         total = sum(counts.values())
@@ -202,10 +210,10 @@ class CsCallbackSummaryWizard(models.TransientModel):
                 line["done"] += count
                 if outcome == "reached":
                     line["reached"] += count
-            if satisfaction == "unsatisfied":
+            if state == "done" and satisfaction == "unsatisfied":
                 line["unsatisfied"] += count
         for user, average in Callback._read_group(
-            domain + [("score", ">", 0)], ["user_id"], ["score:avg"]
+            domain + SCORED_DOMAIN, ["user_id"], ["score:avg"]
         ):
             row(user)["average_score"] = round(average or 0.0, 2)
         for line in rows.values():
