@@ -10,7 +10,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
 from odoo.addons.cs_member.models.cs_protected_mixin import (
-    protected_writes_allowed,
     workflow_action,
 )
 from odoo.addons.cs_member.models.followers import insert_followers
@@ -255,22 +254,16 @@ class CsCallback(models.Model):
         callbacks._cs_subscribe_agents()
         return callbacks.with_env(self.env)
 
-    def write(self, vals):
-        if RESULT_FIELDS & set(vals) and not protected_writes_allowed(self.env):
-            over = self.filtered(lambda c: c.state != "todo")
-            if any(
-                not c._cs_same_value(f, vals[f], c[f])
-                for c in over
-                for f in RESULT_FIELDS & set(vals)
-            ):
-                raise UserError(
-                    self.env._(
-                        "The callback of %(customer)s is over: what was recorded "
-                        "of the call cannot be changed.",
-                        customer=over[0].partner_id.display_name,
-                    )
-                )
-        return super().write(vals)
+    def _cs_locked_fields(self):
+        """What the agent recorded of the call is fixed once it is over."""
+        return RESULT_FIELDS if self.state != "todo" else set()
+
+    def _cs_locked_message(self):
+        return self.env._(
+            "The callback of %(customer)s is over: what was recorded "
+            "of the call cannot be changed.",
+            customer=self.partner_id.display_name,
+        )
 
     def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
         if self.env.context.get("cs_callback_no_auto_follow"):

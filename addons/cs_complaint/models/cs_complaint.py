@@ -8,7 +8,6 @@ from odoo.tools import SQL, html2plaintext, is_html_empty
 
 from odoo.addons.cs_member.models.cs_protected_mixin import (
     allow_protected_writes,
-    protected_writes_allowed,
     workflow_action,
 )
 from odoo.addons.cs_member.models.followers import insert_followers
@@ -533,7 +532,6 @@ class CsComplaint(models.Model):
 
     def write(self, vals):
         self._cs_guard_write(vals)
-        self._cs_check_proposal_lock(vals)
         rerouted = self.browse()
         if "department_id" in vals:
             department_id = vals["department_id"] or False
@@ -562,26 +560,18 @@ class CsComplaint(models.Model):
                 self._cs_alert_manager()
         return res
 
-    def _cs_check_proposal_lock(self, vals):
+    def _cs_locked_fields(self):
         """Severity and compensation are what the leader approves: once a
         solution is proposed they change only after reopening."""
-        if protected_writes_allowed(self.env):
-            return
-        locked = self.filtered(lambda c: c.state in PROPOSED_STATES)
-        changed = [
-            fname
-            for fname in PROPOSAL_FIELDS & set(vals)
-            if any(not c._cs_same_value(fname, vals[fname], c[fname]) for c in locked)
-        ]
-        if changed:
-            raise UserError(
-                self.env._(
-                    "The severity and the compensation of complaint %(number)s were "
-                    "fixed by its proposed solution: reopen the complaint to "
-                    "change them.",
-                    number=locked[0].name,
-                )
-            )
+        return PROPOSAL_FIELDS if self.state in PROPOSED_STATES else set()
+
+    def _cs_locked_message(self):
+        return self.env._(
+            "The severity and the compensation of complaint %(number)s were "
+            "fixed by its proposed solution: reopen the complaint to "
+            "change them.",
+            number=self.name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_administrator(self):

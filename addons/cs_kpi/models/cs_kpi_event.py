@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.cs_member.models.cs_protected_mixin import (
+    ALL_FIELDS,
     protected_writes_allowed,
     workflow_action,
 )
@@ -98,23 +99,18 @@ class CsKpiEvent(models.Model):
         if not protected_writes_allowed(self.env):
             # who may not write the ledger at all is told so first
             self.check_access("write")
-            booked = self.filtered(lambda e: e.state != "draft")
-            if any(
-                not e._cs_same_value(fname, value, e[fname])
-                for e in booked
-                for fname, value in vals.items()
-                if fname in self._fields
-                and self._fields[fname].store
-                and self._fields[fname].type not in ("one2many", "many2many")
-            ):
-                raise UserError(
-                    self.env._(
-                        "Entry %(entry)s of the rewards and penalties ledger is "
-                        "confirmed or cancelled: it cannot be changed.",
-                        entry=booked[0].display_name,
-                    )
-                )
         return super().write(vals)
+
+    def _cs_locked_fields(self):
+        """A confirmed or cancelled entry of the ledger is fixed."""
+        return ALL_FIELDS if self.state != "draft" else set()
+
+    def _cs_locked_message(self):
+        return self.env._(
+            "Entry %(entry)s of the rewards and penalties ledger is "
+            "confirmed or cancelled: it cannot be changed.",
+            entry=self.display_name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_administrator(self):

@@ -55,9 +55,11 @@ import contextvars
 import functools
 
 from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 _ALLOWED = contextvars.ContextVar("cs_protected_writes_allowed", default=False)
+# _cs_locked_fields(): every stored field of the record is fixed
+ALL_FIELDS = object()
 
 
 @contextlib.contextmanager
@@ -124,9 +126,45 @@ class CsProtectedMixin(models.AbstractModel):
             self._cs_check_protected_create(vals_list)
 
     def _cs_guard_write(self, vals):
-        """Refuse the protected values of a client's ``write``."""
+        """Refuse the protected values of a client's ``write``, and the
+        changes of the fields a passed workflow step has fixed."""
         if not protected_writes_allowed(self.env):
             self._cs_check_protected_write(vals)
+            self._cs_check_locked_write(vals)
+
+    # fields fixed by a workflow step: a hook for each model
+
+    def _cs_locked_fields(self):
+        """The fields of this record that a workflow step it has passed has
+        fixed (a callback's result once it is over), or ``ALL_FIELDS`` for
+        every stored field (a confirmed ledger entry). Unchanged values pass:
+        the web client sends them back."""
+        return set()
+
+    def _cs_locked_message(self):
+        """The error of a change of a locked field of this record."""
+        return self.env._(
+            "%(record)s has passed the step that fixed these values: they cannot "
+            "be changed.",
+            record=self.display_name,
+        )
+
+    def _cs_check_locked_write(self, vals):
+        for record in self:
+            locked = record._cs_locked_fields()
+            if not locked:
+                continue
+            if locked is ALL_FIELDS:
+                locked = {
+                    fname
+                    for fname, field in self._fields.items()
+                    if field.store and field.type not in ("one2many", "many2many")
+                }
+            if any(
+                not record._cs_same_value(fname, vals[fname], record[fname])
+                for fname in locked & set(vals)
+            ):
+                raise UserError(record._cs_locked_message())
 
     def copy_data(self, default=None):
         # a duplicate starts its workflow afresh: protected values are not
