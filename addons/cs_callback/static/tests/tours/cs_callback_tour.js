@@ -3,8 +3,10 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_service/tour_utils";
-import {screenshot} from "@cs_member/../tests/tours/cs_tour_utils";
+import {
+    openCustomerServiceMenu,
+    screenshot,
+} from "@cs_member/../tests/tours/cs_tour_utils";
 
 const LIST = ".o_list_view";
 
@@ -18,22 +20,10 @@ const LIST = ".o_list_view";
 registry.category("web_tour.tours").add("cs_callback_call_list_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Customer Service app",
-            trigger: '.o_app[data-menu-xmlid="cs_member.menu_cs_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Callbacks menu",
-            trigger: 'button[data-menu-xmlid="cs_callback.menu_cs_callbacks"]',
-            run: "click",
-        },
-        {
-            content: "Open my call list",
-            trigger: 'a[data-menu-xmlid="cs_callback.cs_callback_menu"]',
-            run: "click",
-        },
+        ...openCustomerServiceMenu(
+            "cs_callback.menu_cs_callbacks",
+            "cs_callback.cs_callback_menu"
+        ),
         {
             content: "The list holds the calls to make, tomorrow's too",
             trigger: `${LIST} .o_data_row:contains(Tour Tomorrow Customer)`,

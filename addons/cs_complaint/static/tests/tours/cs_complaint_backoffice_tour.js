@@ -3,8 +3,11 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_service/tour_utils";
-import {screenshot, waitForTest} from "@cs_member/../tests/tours/cs_tour_utils";
+import {
+    openCustomerServiceMenu,
+    screenshot,
+    waitForTest,
+} from "@cs_member/../tests/tours/cs_tour_utils";
 
 /**
  * An agent takes a call: registers a new complaint, finds the caller by the
@@ -15,22 +18,10 @@ import {screenshot, waitForTest} from "@cs_member/../tests/tours/cs_tour_utils";
 registry.category("web_tour.tours").add("cs_complaint_agent_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Customer Service app",
-            trigger: '.o_app[data-menu-xmlid="cs_member.menu_cs_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Complaints menu",
-            trigger: 'button[data-menu-xmlid="cs_complaint.menu_cs_complaints"]',
-            run: "click",
-        },
-        {
-            content: "Open the complaints",
-            trigger: 'a[data-menu-xmlid="cs_complaint.cs_complaint_menu"]',
-            run: "click",
-        },
+        ...openCustomerServiceMenu(
+            "cs_complaint.menu_cs_complaints",
+            "cs_complaint.cs_complaint_menu"
+        ),
         {
             content: "Register a new complaint",
             trigger: ".o_control_panel .o_list_button_add",

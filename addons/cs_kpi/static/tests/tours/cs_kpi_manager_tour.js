@@ -3,8 +3,10 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_service/tour_utils";
-import {screenshot} from "@cs_member/../tests/tours/cs_tour_utils";
+import {
+    openCustomerServiceMenu,
+    screenshot,
+} from "@cs_member/../tests/tours/cs_tour_utils";
 
 const STATUS = ".o_form_view .o_statusbar_status button.o_arrow_button_current";
 const BUTTONS = ".o_form_view .o_statusbar_buttons";
@@ -19,22 +21,10 @@ const BUTTONS = ".o_form_view .o_statusbar_buttons";
 registry.category("web_tour.tours").add("cs_kpi_manager_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Customer Service app",
-            trigger: '.o_app[data-menu-xmlid="cs_member.menu_cs_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Complaints menu",
-            trigger: 'button[data-menu-xmlid="cs_complaint.menu_cs_complaints"]',
-            run: "click",
-        },
-        {
-            content: "Open the complaints",
-            trigger: 'a[data-menu-xmlid="cs_complaint.cs_complaint_menu"]',
-            run: "click",
-        },
+        ...openCustomerServiceMenu(
+            "cs_complaint.menu_cs_complaints",
+            "cs_complaint.cs_complaint_menu"
+        ),
         {
             content: "Open the serious complaint waiting for approval",
             trigger:

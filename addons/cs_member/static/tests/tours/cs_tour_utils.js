@@ -2,6 +2,8 @@
 // Copyright 2026 Customer Service Suite authors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
+
 /**
  * Steps answered by the tours' tests (cs_member/tests/tour_common.py): the
  * tour logs a request, the test does what is asked, then marks the page's
@@ -65,4 +67,32 @@ export function screenshot(name, trigger) {
  */
 export function waitForTest(name) {
     return askTheTest(`Wait for the server: ${name}`, "body", `cs_wait:${name}`, name);
+}
+
+/**
+ * From the home screen to a menu item of the Customer Service app.
+ *
+ * @param {string} section xml id of the top menu (e.g. "cs_complaint.menu_cs_complaints")
+ * @param {string} item xml id of its item (e.g. "cs_complaint.cs_complaint_menu")
+ * @returns {Object[]} tour steps
+ */
+export function openCustomerServiceMenu(section, item) {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Customer Service app",
+            trigger: '.o_app[data-menu-xmlid="cs_member.menu_cs_root"]',
+            run: "click",
+        },
+        {
+            content: `Open the menu ${section}`,
+            trigger: `button[data-menu-xmlid="${section}"]`,
+            run: "click",
+        },
+        {
+            content: `Open ${item}`,
+            trigger: `a[data-menu-xmlid="${item}"]`,
+            run: "click",
+        },
+    ];
 }
