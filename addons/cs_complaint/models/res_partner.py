@@ -1,7 +1,6 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo import fields, models
 
 
 class ResPartner(models.Model):
@@ -22,31 +21,6 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.cs_complaint_count = counts.get(partner, 0)
-
-    @api.model
-    def _cs_find_by_phone(self, digits, limit=2):
-        """Customers whose phone or mobile ends with these digits, spaces,
-        dashes and country prefixes ignored."""
-        self.env["res.partner"].flush_model(["phone", "mobile", "active"])
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT id FROM res_partner
-                 WHERE active
-                   AND (
-                       regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')
-                           LIKE %(pattern)s
-                       OR regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g')
-                           LIKE %(pattern)s
-                   )
-                 ORDER BY id
-                 LIMIT %(limit)s
-                """,
-                pattern=f"%{digits}",
-                limit=limit,
-            )
-        )
-        return self.browse([row[0] for row in rows])._filtered_access("read")
 
     def action_view_cs_complaints(self):
         self.ensure_one()

@@ -320,3 +320,28 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    @api.model
+    def _cs_find_by_phone(self, digits, limit=2):
+        """Customers whose phone or mobile ends with these digits, spaces,
+        dashes and country prefixes ignored."""
+        self.env["res.partner"].flush_model(["phone", "mobile", "active"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT id FROM res_partner
+                 WHERE active
+                   AND (
+                       regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')
+                           LIKE %(pattern)s
+                       OR regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g')
+                           LIKE %(pattern)s
+                   )
+                 ORDER BY id
+                 LIMIT %(limit)s
+                """,
+                pattern=f"%{digits}",
+                limit=limit,
+            )
+        )
+        return self.browse([row[0] for row in rows])._filtered_access("read")
