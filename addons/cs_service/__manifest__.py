@@ -22,6 +22,7 @@
         "data/hr_job_data.xml",
         "data/ir_cron_data.xml",
         "views/cs_service_request_views.xml",
+        "views/cs_service_contract_views.xml",
         "views/cs_callback_views.xml",
         "views/hr_job_views.xml",
         "views/res_partner_views.xml",

@@ -82,6 +82,17 @@ class CsServiceRequest(models.Model):
     partner_mobile = fields.Char(related="partner_id.mobile", string="Mobile")
     product_id = fields.Many2one("product.product", string="Product", tracking=True)
     serial_number = fields.Char(tracking=True)
+    contract_id = fields.Many2one(
+        "cs.service.contract",
+        string="Maintenance Contract",
+        compute="_compute_contract_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+        index="btree_not_null",
+        domain="[('partner_id', '=', partner_id), ('state', '=', 'active')]",
+        help="The customer's active maintenance contract covering the product.",
+    )
     street = fields.Char(
         compute="_compute_address", store=True, readonly=False, precompute=True
     )
@@ -221,6 +232,25 @@ class CsServiceRequest(models.Model):
             request.street = partner.street
             request.street2 = partner.street2
             request.city = partner.city
+
+    @api.depends("partner_id", "product_id")
+    def _compute_contract_id(self):
+        """The customer's active contract for the product (or for all their
+        products), one search for the batch."""
+        partners = self.partner_id.commercial_partner_id | self.partner_id
+        # sudo: the contract is read to link it, whoever registers the request
+        contracts = (
+            self.env["cs.service.contract"]
+            .sudo()
+            .search([("partner_id", "in", partners.ids), ("state", "=", "active")])
+        )
+        for request in self:
+            mine = contracts.filtered(
+                lambda c, r=request: c.partner_id
+                in (r.partner_id | r.partner_id.commercial_partner_id)
+                and (not c.product_id or c.product_id == r.product_id)
+            )
+            request.contract_id = mine[:1].sudo(False)
 
     @api.depends("partner_id", "city", "company_id")
     def _compute_zone(self):

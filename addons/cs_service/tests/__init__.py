@@ -6,3 +6,4 @@ from . import test_access
 from . import test_opinion_card
 from . import test_voucher
 from . import test_portal
+from . import test_contract
