@@ -9,6 +9,7 @@ from odoo.addons.cs_member.models.cs_protected_mixin import (
     protected_writes_allowed,
     workflow_action,
 )
+from odoo.addons.cs_member.models.followers import insert_followers
 
 from .res_partner import ZONE_SELECTION
 
@@ -384,9 +385,7 @@ class CsServiceRequest(models.Model):
         with allow_protected_writes():
             requests = super().create(vals_list)
             requests._cs_update_sla_status()
-        for request in requests:
-            if request.partner_id:
-                request.message_subscribe(partner_ids=request.partner_id.ids)
+        requests._cs_subscribe_customers()
         requests._cs_send_template("cs_service.mail_template_service_ack")
         return requests
 
@@ -414,6 +413,21 @@ class CsServiceRequest(models.Model):
             lambda r: r.state in FIELD_STATES
         )._cs_sync_technician_activity()
         return res
+
+    def _cs_subscribe_customers(self):
+        """The customers follow their requests (portal, notices), in one
+        statement for the batch instead of one subscription per request."""
+        _all, _internal, external_ids = self.env[
+            "mail.message.subtype"
+        ]._default_subtypes(self._name)
+        followed = [(r.id, r.partner_id.id) for r in self if r.partner_id.active]
+        insert_followers(
+            self.env,
+            self._name,
+            [res_id for res_id, _pid in followed],
+            [pid for _res_id, pid in followed],
+            external_ids,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_registered(self):

@@ -148,3 +148,20 @@ class TestServiceWorkflow(CsServiceCommon):
         self._advance(late, "dispatched")
         self.assertFalse(late.dispatch_in_time)
         self.assertEqual(late.sla_status, "breached")
+
+    def test_service_batch_create_does_not_grow_per_request(self):
+        def count(n):
+            vals = [
+                {"partner_id": self.customer_b.id, "problem": f"<p>P{i}</p>"}
+                for i in range(n)
+            ]
+            self.env.flush_all()
+            before = self.env.cr.sql_log_count
+            self.Request.with_user(self.agent_a).create(vals)
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        count(1)  # warm the caches
+        one, ten = count(1), count(10)
+        # the sequence costs a query or two per number, nothing else grows
+        self.assertLess(ten - one, 9 * 3, (one, ten))
