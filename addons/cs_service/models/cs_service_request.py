@@ -46,6 +46,48 @@ WORKFLOW_FIELDS = {
     "signed_by",
     "signed_on",
 }
+# What a customer sees of their request: the portal pages show these, and a
+# portal user reads or searches no other field, over the pages or RPC (the
+# agent, deadlines status, escalation, cancellation notes stay internal).
+PORTAL_READABLE_FIELDS = {
+    "id",
+    "display_name",
+    "name",
+    "state",
+    "partner_id",
+    "product_id",
+    "serial_number",
+    "contract_id",
+    "street",
+    "street2",
+    "city",
+    "zone",
+    "problem",
+    "channel",
+    "priority",
+    "date_received",
+    "date_dispatch_deadline",
+    "date_scheduled",
+    "date_done",
+    "date_closed",
+    "technician_id",
+    "line_ids",
+    "result",
+    "signature",
+    "signed_by",
+    "signed_on",
+    "company_id",
+    "create_date",
+    "write_date",
+    # portal.mixin and the chatter
+    "access_url",
+    "access_token",
+    "access_warning",
+    "website_message_ids",
+    "message_ids",
+    "message_is_follower",
+    "has_message",
+}
 
 
 class CsServiceRequest(models.Model):
@@ -358,6 +400,63 @@ class CsServiceRequest(models.Model):
                         employee=technician.name,
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # portal: what a customer may read
+    # ------------------------------------------------------------------
+
+    @api.model
+    def check_field_access_rights(self, operation, field_names):
+        """Portal users reach only PORTAL_READABLE_FIELDS, in read and in
+        search domains (as complaints and project sharing do)."""
+        if self.env.su or not self.env.user._is_portal():
+            return super().check_field_access_rights(operation, field_names)
+        if not field_names:
+            return [
+                fname
+                for fname in super().check_field_access_rights(operation, field_names)
+                if fname in PORTAL_READABLE_FIELDS
+            ]
+        hidden = set(field_names) - PORTAL_READABLE_FIELDS
+        if hidden:
+            raise AccessError(
+                self.env._(
+                    "These details of a service request are internal to the "
+                    "company: %(fields)s.",
+                    fields=", ".join(sorted(hidden)),
+                )
+            )
+        return super().check_field_access_rights(operation, field_names)
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        if not self.env.su and self.env.user._is_portal():
+            hidden = {
+                leaf[0].split(".", 1)[0]
+                for leaf in domain
+                if isinstance(leaf, list | tuple)
+                and len(leaf) == 3
+                and isinstance(leaf[0], str)
+            } - PORTAL_READABLE_FIELDS
+            if hidden:
+                self.check_field_access_rights("read", sorted(hidden))
+        return super()._search(domain, *args, **kwargs)
+
+    def _determine_fields_to_fetch(self, field_names, ignore_when_in_cache=False):
+        # what portal pages prefetch stays within the whitelist
+        if not self.env.su and self.env.user._is_portal():
+            field_names = [f for f in field_names if f in PORTAL_READABLE_FIELDS]
+        return super()._determine_fields_to_fetch(field_names, ignore_when_in_cache)
+
+    def message_post(self, **kwargs):
+        """A customer's message is a comment, never an internal note."""
+        user = self.env.user
+        if user._is_portal() or user._is_public():
+            kwargs.pop("subtype_id", None)
+            kwargs["subtype_xmlid"] = "mail.mt_comment"
+            kwargs["message_type"] = "comment"
+            kwargs["is_internal"] = False
+        return super().message_post(**kwargs)
 
     # ------------------------------------------------------------------
     # CRUD

@@ -65,6 +65,17 @@ class TestServiceAccess(CsServiceCommon):
                 {"partner_id": self.portal_partner.id, "problem": "<p>x</p>"}
             )
 
+    def test_service_portal_reads_only_customer_fields(self):
+        mine = self.portal_request.with_user(self.portal_user)
+        self.assertEqual(mine.read(["name", "state", "problem"])[0]["name"], mine.name)
+        for fname in ("user_id", "sla_status", "escalation_level", "cancel_reason"):
+            with self.subTest(field=fname), self.assertRaises(AccessError):
+                mine.read([fname])
+        with self.assertRaises(AccessError):
+            self.Request.with_user(self.portal_user).search(
+                [("sla_status", "=", "breached")]
+            )
+
     def test_service_other_internal_user_sees_nothing(self):
         self.assertFalse(self._visible(self.internal_user))
         with self.assertRaises(AccessError):
