@@ -31,7 +31,6 @@ class CsServiceContract(models.Model):
     )
     product_id = fields.Many2one(
         "product.product",
-        string="Product",
         tracking=True,
         help="Empty: every product of the customer.",
     )

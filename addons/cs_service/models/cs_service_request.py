@@ -123,7 +123,7 @@ class CsServiceRequest(models.Model):
     )
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     partner_mobile = fields.Char(related="partner_id.mobile", string="Mobile")
-    product_id = fields.Many2one("product.product", string="Product", tracking=True)
+    product_id = fields.Many2one("product.product", tracking=True)
     serial_number = fields.Char(tracking=True)
     contract_id = fields.Many2one(
         "cs.service.contract",
@@ -169,7 +169,6 @@ class CsServiceRequest(models.Model):
     priority = fields.Selection(PRIORITY_SELECTION, default="0", index=True)
     technician_id = fields.Many2one(
         "hr.employee",
-        string="Technician",
         index="btree_not_null",
         tracking=True,
         check_company=True,
