@@ -1,5 +1,7 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext, is_html_empty
@@ -494,6 +496,15 @@ class CsServiceRequest(models.Model):
             reassigned = self.filtered(
                 lambda r: r.technician_id.id != (vals["technician_id"] or False)
             )
+            if not vals["technician_id"] and reassigned.filtered(
+                lambda r: r.state in FIELD_STATES
+            ):
+                raise UserError(
+                    self.env._(
+                        "A dispatched service request keeps a technician: choose "
+                        "another one, or cancel the request."
+                    )
+                )
             closed = reassigned.filtered(lambda r: r.state in FINAL_STATES)
             if closed:
                 raise UserError(
@@ -764,15 +775,21 @@ class CsServiceRequest(models.Model):
                         city=request.city or "",
                     ),
                     "note": html2plaintext(request.problem or ""),
-                    "date_deadline": (
-                        request.date_scheduled or fields.Datetime.now()
-                    ).date(),
+                    "date_deadline": request._cs_visit_day(),
                     "automated": True,
                 }
             )
             request.sudo().message_subscribe(partner_ids=user.partner_id.ids)
         stale.unlink()
         Activity.create(vals_list)
+
+    def _cs_visit_day(self):
+        """The company's day of the scheduled visit (else today)."""
+        self.ensure_one()
+        if not self.date_scheduled:
+            return self.company_id._cs_today()
+        tz = self.company_id._cs_tz()
+        return pytz.utc.localize(self.date_scheduled).astimezone(tz).date()
 
     def _cs_close_technician_activity(self):
         # sudo: the activity belongs to the technician, the request closes it

@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import CsServiceCommon
+from .common import CsServiceCommon, local
 
 
 @tagged("post_install", "-at_install")
@@ -27,6 +27,15 @@ class TestServiceDispatch(CsServiceCommon):
             request,
         )
 
+    def test_service_visit_activity_on_the_company_day(self):
+        # 2026-03-10 23:30 in Shanghai is 15:30 UTC the same day; 00:30 on
+        # the 11th is still the 10th in UTC
+        request = self._create_request(date_scheduled=local("2026-03-11 00:30"))
+        request.with_user(self.agent_a).action_dispatch(technician=self.tech_1)
+        self.assertEqual(
+            str(self._visit_activities(request).date_deadline), "2026-03-11"
+        )
+
     def test_service_reassignment_moves_the_activity(self):
         request = self._create_request()
         request.with_user(self.agent_a).action_dispatch(technician=self.tech_1)
@@ -39,6 +48,9 @@ class TestServiceDispatch(CsServiceCommon):
         self.assertFalse(
             self.Request.with_user(self.tech_user_1).search([("id", "=", request.id)])
         )
+        # a dispatched request keeps a technician
+        with self.assertRaises(UserError):
+            request.with_user(self.agent_a).technician_id = False
         # writing the same technician again changes nothing
         request.with_user(self.agent_a).technician_id = self.tech_2
         self.assertEqual(self._visit_activities(request), activity)

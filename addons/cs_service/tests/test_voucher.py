@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
+from odoo.addons.cs_member.tests.report_common import ReportTestMixin
+
 from .common import CsServiceCommon
 
 
@@ -54,3 +56,15 @@ class TestServiceVoucher(CsServiceCommon):
         request = self._advance(self._create_request(), "dispatched")
         action = request.with_user(self.agent_a).action_print_voucher()
         self.assertEqual(action["report_name"], "cs_service.report_service_voucher")
+
+
+@tagged("post_install", "-at_install")
+class TestServiceVoucherPdf(ReportTestMixin, CsServiceCommon):
+    def test_service_voucher_pdf(self):
+        request = self._advance(self._create_request(), "dispatched")
+        pdf = self._render_pdf(
+            "cs_service.cs_service_request_report_voucher", request, self.agent_a
+        )
+        text = self._pdf_text(pdf)
+        self.assertIn(request.name, text)
+        self.assertIn("KF35-0001", text)
