@@ -1,5 +1,7 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 import pytz
 
 from odoo import api, fields, models
@@ -29,6 +31,9 @@ CHANNEL_SELECTION = [
     ("portal", "Customer Portal"),
     ("walk_in", "Visit"),
 ]
+# a new request of the same customer (and product) within this many days of
+# a completed repair is a repeat visit: the repair did not hold (G4)
+REPEAT_VISIT_DAYS = 30
 PRIORITY_SELECTION = [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")]
 # a technician is on the way or at work: the request is theirs
 FIELD_STATES = ("dispatched", "on_site")
@@ -236,6 +241,18 @@ class CsServiceRequest(models.Model):
     result = fields.Text(
         string="Work Result", copy=False, help="What the technician found and did."
     )
+    repeat_of_id = fields.Many2one(
+        "cs.service.request",
+        string="Repeat Visit Of",
+        compute="_compute_repeat_of_id",
+        store=True,
+        index="btree_not_null",
+        help="The customer's repair of the same product completed within the "
+        "30 days before this request: the repair did not hold (G4).",
+    )
+    is_repeat = fields.Boolean(
+        string="Repeat Visit", compute="_compute_repeat_of_id", store=True
+    )
     line_ids = fields.One2many("cs.service.line", "request_id", string="Work Lines")
     total_hours = fields.Float(compute="_compute_total_hours", store=True)
     cancel_reason = fields.Text(copy=False)
@@ -352,6 +369,39 @@ class CsServiceRequest(models.Model):
             for request in requests:
                 request.date_reply_deadline = next(deadlines)
                 request.date_dispatch_deadline = next(deadlines)
+
+    @api.depends("partner_id", "product_id", "date_received")
+    def _compute_repeat_of_id(self):
+        """The repair this request repeats, searched once for the batch."""
+        candidates = self.filtered(lambda r: r.partner_id and r.date_received)
+        (self - candidates).update({"repeat_of_id": False, "is_repeat": False})
+        if not candidates:
+            return
+        earliest = min(candidates.mapped("date_received")) - timedelta(
+            days=REPEAT_VISIT_DAYS
+        )
+        # sudo: the history of the customer's repairs, whoever registers
+        done = self.sudo().search_fetch(
+            [
+                ("partner_id", "in", candidates.partner_id.ids),
+                ("state", "in", ("done", "closed")),
+                ("date_done", ">=", earliest),
+            ],
+            ["partner_id", "product_id", "date_done"],
+            order="date_done desc",
+        )
+        for request in candidates:
+            since = request.date_received - timedelta(days=REPEAT_VISIT_DAYS)
+            previous = done.filtered(
+                lambda d, r=request, since=since: d.partner_id == r.partner_id
+                and d.id != r._origin.id
+                and since <= d.date_done <= r.date_received
+                and (
+                    not d.product_id or not r.product_id or d.product_id == r.product_id
+                )
+            )[:1]
+            request.repeat_of_id = previous.sudo(False)
+            request.is_repeat = bool(previous)
 
     @api.depends("line_ids.hours")
     def _compute_total_hours(self):

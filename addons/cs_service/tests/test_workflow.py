@@ -165,3 +165,18 @@ class TestServiceWorkflow(CsServiceCommon):
         one, ten = count(1), count(10)
         # the sequence costs a query or two per number, nothing else grows
         self.assertLess(ten - one, 9 * 3, (one, ten))
+
+    def test_service_repeat_visit_flagged(self):
+        with freeze_time(local("2026-03-02 10:00")):
+            first = self._advance(
+                self._create_request(date_received=local("2026-03-02 10:00")), "done"
+            )
+        again = self._create_request(date_received=local("2026-03-20 10:00"))
+        self.assertEqual(again.repeat_of_id, first)
+        self.assertTrue(again.is_repeat)
+        other_product = self._create_request(
+            product_id=self.part.id, date_received=local("2026-03-20 10:00")
+        )
+        self.assertFalse(other_product.is_repeat)
+        late = self._create_request(date_received=local("2026-04-10 10:00"))
+        self.assertFalse(late.is_repeat)
