@@ -1,0 +1,168 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.tools import SQL
+
+SERVICE_RATING_KEYS = {
+    "service_rating_attitude": "service_rating_attitude",
+    "service_rating_skill": "service_rating_skill",
+    "service_rating_punctuality": "service_rating_punctuality",
+    "service_rating_promise": "service_rating_promise",
+}
+# averages and shares: a technician with nothing to measure is left out
+SERVICE_RATIO_KEYS = {"service_dispatch_in_time", *SERVICE_RATING_KEYS}
+# a new request of the same customer within this many days of a repair is a
+# repeat visit (the repair did not hold)
+REPEAT_VISIT_DAYS = 30
+
+
+class CsKpiMetric(models.Model):
+    """The technicians' indicators (G2): each computed with one grouped query
+    for all employees of the period."""
+
+    _inherit = "cs.kpi.metric"
+
+    compute_key = fields.Selection(
+        selection_add=[
+            ("service_done", "Repairs Done"),
+            ("service_dispatch_in_time", "Dispatched in Time (%)"),
+            ("service_rating_attitude", "Opinion Card: Attitude (1-5)"),
+            ("service_rating_skill", "Opinion Card: Skill (1-5)"),
+            ("service_rating_punctuality", "Opinion Card: Arrival on Time (1-5)"),
+            ("service_rating_promise", "Opinion Card: Keeping Promises (1-5)"),
+            ("service_repeat_visits", "Repeat Visits Within 30 Days"),
+        ],
+        ondelete={
+            "service_done": "set null",
+            "service_dispatch_in_time": "set null",
+            "service_rating_attitude": "set null",
+            "service_rating_skill": "set null",
+            "service_rating_punctuality": "set null",
+            "service_rating_promise": "set null",
+            "service_repeat_visits": "set null",
+        },
+    )
+
+    def _cs_is_ratio(self):
+        self.ensure_one()
+        if self.source == "computed" and self.compute_key in SERVICE_RATIO_KEYS:
+            return True
+        return super()._cs_is_ratio()
+
+    def _kpi_service_done(self, period, employees):
+        """Repairs the technician completed in the period; 0 without any."""
+        start, stop = self._kpi_bounds(period)
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT technician_id, count(*) FROM cs_service_request
+                 WHERE state IN ('done', 'closed')
+                   AND date_done >= %s AND date_done < %s
+                   AND technician_id = ANY(%s) AND company_id = %s
+                 GROUP BY technician_id
+                """,
+                start,
+                stop,
+                employees.ids,
+                period.company_id.id,
+            )
+        )
+        result = dict.fromkeys(employees.ids, 0)
+        result.update(dict(rows))
+        return result
+
+    def _kpi_service_dispatch_in_time(self, period, employees):
+        """Share of the technician's dispatches of the period made before the
+        dispatch deadline."""
+        start, stop = self._kpi_bounds(period)
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT technician_id,
+                       100.0 * count(*) FILTER (WHERE dispatch_in_time) / count(*)
+                  FROM cs_service_request
+                 WHERE date_dispatched >= %s AND date_dispatched < %s
+                   AND technician_id = ANY(%s) AND company_id = %s
+                 GROUP BY technician_id
+                """,
+                start,
+                stop,
+                employees.ids,
+                period.company_id.id,
+            )
+        )
+        return {employee_id: float(value) for employee_id, value in rows}
+
+    def _kpi_service_rating(self, period, employees, column):
+        """Average of one rating of the opinion cards recorded in the period
+        about the technician's repairs."""
+        start, stop = self._kpi_bounds(period)
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT r.technician_id, avg(c.%s)::float
+                  FROM cs_callback c
+                  JOIN cs_service_request r
+                    ON c.res_model = 'cs.service.request' AND r.id = c.res_id
+                 WHERE c.kind = 'after_service' AND c.state = 'done'
+                   AND c.%s > 0
+                   AND c.date_done >= %s AND c.date_done < %s
+                   AND r.technician_id = ANY(%s) AND r.company_id = %s
+                 GROUP BY r.technician_id
+                """,
+                SQL.identifier(column),
+                SQL.identifier(column),
+                start,
+                stop,
+                employees.ids,
+                period.company_id.id,
+            )
+        )
+        return dict(rows)
+
+    def _kpi_service_rating_attitude(self, period, employees):
+        return self._kpi_service_rating(period, employees, "service_rating_attitude")
+
+    def _kpi_service_rating_skill(self, period, employees):
+        return self._kpi_service_rating(period, employees, "service_rating_skill")
+
+    def _kpi_service_rating_punctuality(self, period, employees):
+        return self._kpi_service_rating(period, employees, "service_rating_punctuality")
+
+    def _kpi_service_rating_promise(self, period, employees):
+        return self._kpi_service_rating(period, employees, "service_rating_promise")
+
+    def _kpi_service_repeat_visits(self, period, employees):
+        """Repairs of the period after which the same customer asked again
+        (for the same product, or any when none is named) within 30 days."""
+        start, stop = self._kpi_bounds(period)
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT r.technician_id, count(*)
+                  FROM cs_service_request r
+                 WHERE r.state IN ('done', 'closed')
+                   AND r.date_done >= %s AND r.date_done < %s
+                   AND r.technician_id = ANY(%s) AND r.company_id = %s
+                   AND EXISTS (
+                       SELECT 1 FROM cs_service_request n
+                        WHERE n.partner_id = r.partner_id
+                          AND n.id != r.id
+                          AND n.state != 'cancelled'
+                          AND n.date_received > r.date_done
+                          AND n.date_received <= r.date_done + %s * interval '1 day'
+                          AND (r.product_id IS NULL OR n.product_id IS NULL
+                               OR n.product_id = r.product_id)
+                   )
+                 GROUP BY r.technician_id
+                """,
+                start,
+                stop,
+                employees.ids,
+                period.company_id.id,
+                REPEAT_VISIT_DAYS,
+            )
+        )
+        result = dict.fromkeys(employees.ids, 0)
+        result.update(dict(rows))
+        return result
