@@ -69,11 +69,13 @@ class TestHooks(CsCallbackCommon):
         self.assertFalse(self._callbacks(do_not_call))
 
     def test_request_callback_once(self):
+        # a kind that no other module asks more of on completion (cs_service
+        # requires the four ratings of an after-service opinion card)
         partner = self.customer_b
-        first = partner._cs_request_callback("after_service", partner)
+        first = partner._cs_request_callback("occasion", partner)
         self.assertEqual(len(first), 1)
         self.assertEqual(first.date_deadline, self._date("2026-03-13"))
-        self.assertEqual(partner._cs_request_callback("after_service", partner), first)
+        self.assertEqual(partner._cs_request_callback("occasion", partner), first)
         # another kind is another callback
         other = partner._cs_request_callback("satisfaction_survey", partner, 7)
         self.assertNotEqual(other, first)
@@ -81,7 +83,7 @@ class TestHooks(CsCallbackCommon):
         # once done, a new one may be requested
         first.write({"outcome": "reached", "satisfaction": "satisfied"})
         first.with_user(self.agent_b).action_done()
-        again = partner._cs_request_callback("after_service", partner)
+        again = partner._cs_request_callback("occasion", partner)
         self.assertNotEqual(again, first)
         self.assertEqual(again.state, "todo")
 
