@@ -4,6 +4,7 @@ from . import resource_calendar
 from . import cs_complaint_category
 from . import cs_complaint_sla
 from . import cs_complaint_department
+from . import cs_complaint_deadline
 from . import cs_complaint
 from . import cs_complaint_reply
 from . import cs_complaint_penalty

@@ -101,8 +101,8 @@ class CsComplaint(models.Model):
         "mail.thread.cc",
         "mail.activity.mixin",
         "cs.callback.mixin",
-        # cs.sla.mixin is a cs.protected.mixin
-        "cs.sla.mixin",
+        # deadlines, status and escalation (a cs.sla.mixin)
+        "cs.complaint.deadline",
         "cs.phone.lookup.mixin",
         "cs.complaint.department.inbox",
     ]
@@ -210,30 +210,6 @@ class CsComplaint(models.Model):
         copy=False,
         help="Evaluation of the case and the improvement proposed.",
     )
-    sla_id = fields.Many2one(
-        "cs.complaint.sla",
-        string="Deadline Policy",
-        check_company=True,
-        compute="_compute_deadlines",
-        store=True,
-        readonly=True,
-    )
-    date_ack_deadline = fields.Datetime(
-        string="Acknowledge By", compute="_compute_deadlines", store=True, readonly=True
-    )
-    date_reply_deadline = fields.Datetime(
-        string="Department Reply By",
-        compute="_compute_deadlines",
-        store=True,
-        readonly=True,
-    )
-    date_resolve_deadline = fields.Datetime(
-        string="Solve By",
-        compute="_compute_deadlines",
-        store=True,
-        readonly=True,
-        index=True,
-    )
     date_ack = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
     date_routed = fields.Datetime(string="Routed On", readonly=True, copy=False)
     date_reply = fields.Datetime(
@@ -307,51 +283,6 @@ class CsComplaint(models.Model):
     def _compute_is_valid(self):
         for complaint in self:
             complaint.is_valid = complaint.state != "rejected"
-
-    @api.depends(
-        "severity", "category_id", "date_received", "company_id", "date_routed"
-    )
-    def _compute_deadlines(self):
-        """The three deadlines on the company's working schedule, planned for
-        the whole batch with one read of the working time per schedule."""
-        policies = self.env["cs.complaint.sla"].sudo()._cs_find_policies(self)
-        by_calendar = {}
-        for complaint in self:
-            policy = policies.get(complaint.id)
-            complaint.sla_id = policy
-            if not policy or not complaint.date_received:
-                complaint.update(
-                    {
-                        "date_ack_deadline": False,
-                        "date_reply_deadline": False,
-                        "date_resolve_deadline": False,
-                    }
-                )
-                continue
-            calendar = complaint.company_id.resource_calendar_id
-            if not calendar:
-                raise UserError(
-                    self.env._(
-                        "Company %(company)s has no working schedule: set one to "
-                        "compute complaint deadlines.",
-                        company=complaint.company_id.name,
-                    )
-                )
-            by_calendar.setdefault(calendar, []).append((complaint, policy))
-        for calendar, items in by_calendar.items():
-            requests = []
-            for complaint, policy in items:
-                requests.append((complaint.date_received, "hours", policy.ack_hours))
-                requests.append((complaint.date_received, "days", policy.resolve_days))
-                if complaint.date_routed:
-                    requests.append((complaint.date_routed, "days", policy.reply_days))
-            deadlines = iter(calendar.sudo()._cs_plan_deadlines(requests))
-            for complaint, _policy in items:
-                complaint.date_ack_deadline = next(deadlines)
-                complaint.date_resolve_deadline = next(deadlines)
-                complaint.date_reply_deadline = (
-                    next(deadlines) if complaint.date_routed else False
-                )
 
     @api.depends("partner_id", "category_id", "date_received", "company_id")
     def _compute_is_repeat(self):
@@ -1098,10 +1029,9 @@ class CsComplaint(models.Model):
         )
 
     # ------------------------------------------------------------------
-    # deadlines and escalation
+    # the deadline status at each state (cs.complaint.deadline plans the
+    # deadlines and escalates)
     # ------------------------------------------------------------------
-
-    # hooks of cs.sla.mixin, the suite's deadline status and escalation
 
     def _cs_sla_final_status(self):
         """A rejected complaint keeps its status; a resolved one has the
@@ -1112,45 +1042,6 @@ class CsComplaint(models.Model):
             return "on_track" if self.sla_met else "breached"
         return False
 
-    def _cs_sla_pending(self):
-        pending = []
-        if not self.date_ack and self.date_ack_deadline:
-            pending.append((self.date_received, self.date_ack_deadline))
-        if self.date_routed and not self.date_reply and self.date_reply_deadline:
-            pending.append((self.date_routed, self.date_reply_deadline))
-        if self.date_resolve_deadline:
-            pending.append((self.date_received, self.date_resolve_deadline))
-        return pending
-
-    def _cs_sla_at_risk_ratio(self):
-        return (self.sla_id.at_risk_percent or 0) / 100.0
-
     @api.model
     def _cs_sla_open_domain(self):
         return [("state", "in", OPEN_STATES)]
-
-    def _cs_escalation_target(self, level, cache):
-        """1 the department's manager (else the handler's team leader, else
-        the customer-service manager), 2 the customer-service manager."""
-        self.ensure_one()
-        company = self.company_id
-        if company not in cache:
-            cache[company] = company._cs_complaint_manager()
-        if level == 1:
-            return (
-                self.department_id.manager_id.user_id
-                or self.user_id.cs_team_id.leader_id
-                or cache[company]
-            )
-        return cache[company]
-
-    def _cs_escalation_delay_hours(self):
-        return self.company_id.cs_complaint_escalation_hours
-
-    def _cs_escalation_activity_type(self):
-        return self.env.ref("cs_complaint.mail_activity_type_escalation")
-
-    def _cs_escalation_summary(self):
-        return self.env._(
-            "Late complaint %(number)s escalated to you", number=self.name
-        )
