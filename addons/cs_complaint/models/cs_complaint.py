@@ -146,16 +146,29 @@ class CsComplaint(models.Model):
         check_company=True,
     )
     severity = fields.Selection(
-        SEVERITY_SELECTION, required=True, default="normal", index=True, tracking=True
+        SEVERITY_SELECTION,
+        required=True,
+        compute="_compute_severity",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
     )
     description = fields.Html(sanitize=True, sanitize_style=True, required=True)
     customer_request = fields.Text(string="Customer's Request")
     department_id = fields.Many2one(
         "hr.department",
         string="Responsible Department",
+        compute="_compute_department_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         index="btree_not_null",
         tracking=True,
         check_company=True,
+        help="A new complaint goes to its category's department; the agent may "
+        "choose another. Setting or changing it asks the department to reply.",
     )
     responsible_employee_ids = fields.Many2many(
         "hr.employee", string="Responsible Persons", tracking=True, check_company=True
@@ -284,6 +297,37 @@ class CsComplaint(models.Model):
         for complaint in self:
             complaint.is_valid = complaint.state != "rejected"
 
+    def _cs_takes_category_defaults(self):
+        """A complaint being registered takes its category's department and
+        severity; a saved one keeps what its handler chose."""
+        return not self._origin.id and self.state not in PROPOSED_STATES
+
+    @api.depends("category_id")
+    def _compute_severity(self):
+        for complaint in self:
+            default = complaint.category_id.default_severity
+            if (
+                default
+                and complaint.severity in (False, "normal")
+                and complaint._cs_takes_category_defaults()
+            ):
+                complaint.severity = default
+            else:
+                complaint.severity = complaint.severity or "normal"
+
+    @api.depends("category_id")
+    def _compute_department_id(self):
+        for complaint in self:
+            department = complaint.category_id.department_id
+            if (
+                department
+                and not complaint.department_id
+                and complaint._cs_takes_category_defaults()
+            ):
+                complaint.department_id = department
+            else:
+                complaint.department_id = complaint.department_id
+
     @api.depends("partner_id", "category_id", "date_received", "company_id")
     def _compute_is_repeat(self):
         """Flag a complaint when the same customer complained in the same
@@ -381,19 +425,6 @@ class CsComplaint(models.Model):
             if complaint.compensation_amount < 0:
                 raise ValidationError(self.env._("A compensation cannot be negative."))
 
-    @api.onchange("category_id")
-    def _onchange_category_id(self):
-        """Choosing a category proposes its responsible department and
-        severity in the form; the agent may change them before saving, and
-        saving routes the complaint as any department change does."""
-        category = self.category_id
-        if not category or self.state in PROPOSED_STATES:
-            return
-        if category.department_id and not self.department_id:
-            self.department_id = category.department_id
-        if category.default_severity and self.severity == "normal":
-            self.severity = category.default_severity
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
@@ -405,6 +436,10 @@ class CsComplaint(models.Model):
     def create(self, vals_list):
         self._cs_guard_create(vals_list)
         now = fields.Datetime.now()
+        # the category's department routes the complaint, whichever the
+        # channel (form, portal, e-mail, import): compute it before routing
+        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
+        self._add_precomputed_values(vals_list)
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, number in zip(
             unnamed, self._cs_next_numbers(len(unnamed)), strict=True

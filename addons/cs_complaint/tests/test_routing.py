@@ -89,6 +89,47 @@ class TestRouting(CsComplaintCommon):
         with self.assertRaises(AccessError):
             complaint.with_user(self.dept_member_user).read(["name"])
 
+    def test_category_routes_whatever_the_channel(self):
+        """The category's department and severity apply on the server: an
+        e-mail, a portal post or an import routes like the agent's form."""
+        category = self.env["cs.complaint.category"].create(
+            {
+                "name": "Installation (test)",
+                "department_id": self.dept_after_sales.id,
+                "default_severity": "serious",
+            }
+        )
+        routed, chosen = self.Complaint.with_user(self.agent_a).create(
+            [
+                {
+                    "partner_id": self.customer_a.id,
+                    "description": "<p>The installer broke the wall.</p>",
+                    "channel": "email",
+                    "category_id": category.id,
+                },
+                {
+                    "partner_id": self.customer_a.id,
+                    "description": "<p>The invoice is wrong.</p>",
+                    "category_id": category.id,
+                    "department_id": self.dept_finance.id,
+                    "severity": "critical",
+                },
+            ]
+        )
+        self.assertEqual(routed.department_id, self.dept_after_sales)
+        self.assertEqual(routed.severity, "serious")
+        self.assertEqual(routed.date_routed, local("2026-04-08 10:00"))
+        self.assertTrue(routed.date_reply_deadline)
+        self.assertEqual(self._reply_activity(routed).user_id, self.dept_manager_user)
+        # what the agent chose is kept
+        self.assertEqual(chosen.department_id, self.dept_finance)
+        self.assertEqual(chosen.severity, "critical")
+        # a saved complaint keeps its handler's choice when recategorised
+        later = self._create_complaint()
+        later.with_user(self.agent_a).category_id = category
+        self.assertFalse(later.department_id)
+        self.assertEqual(later.severity, "normal")
+
     def test_agent_form_registers_fast(self):
         self.customer_a.phone = "021-6666 1234"
         with Form(self.Complaint.with_user(self.agent_a)) as form:
