@@ -113,6 +113,17 @@ class CsKpiCommon(CsComplaintCommon):
         return callback
 
     @classmethod
+    def _april_activity(cls):
+        """The April 2026 the reports and the month's tests read: agent A
+        made three callbacks scored 5 and was inspected; agent A2 has
+        nothing but two praises."""
+        for day in range(1, 4):
+            cls._done_callback(cls.agent_a, cls.customer_a, f"2026-04-0{day} 10:00", 5)
+        cls._event(cls.emp_agent_a2, "praise")
+        cls._event(cls.emp_agent_a2, "praise")
+        cls._inspection(cls.agent_a, [10, 20, 30, 20, 20])
+
+    @classmethod
     def _event(cls, employee, kind, amount=0.0, day="2026-04-15", state="confirmed"):
         return cls.env["cs.kpi.event"].create(
             {

@@ -51,11 +51,7 @@ class KpiReportsCase(ReportCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for day in range(1, 4):
-            cls._done_callback(cls.agent_a, cls.customer_a, f"2026-04-0{day} 10:00", 5)
-        cls._event(cls.emp_agent_a2, "praise")
-        cls._event(cls.emp_agent_a2, "praise")
-        cls._inspection(cls.agent_a, [10, 20, 30, 20, 20])
+        cls._april_activity()
         # the indicators are computed in SQL: write the data first
         cls.env.flush_all()
         cls.period.with_user(cls.supervisor).action_compute()

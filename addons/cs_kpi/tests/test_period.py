@@ -15,13 +15,7 @@ class TestPeriod(QueryBudgetMixin, CsKpiCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # agent A: 60 callbacks worth 50 points, satisfaction 5; agent A2:
-        # nothing but two praises
-        for day in range(1, 4):
-            cls._done_callback(cls.agent_a, cls.customer_a, f"2026-04-0{day} 10:00", 5)
-        cls._event(cls.emp_agent_a2, "praise")
-        cls._event(cls.emp_agent_a2, "praise")
-        cls._inspection(cls.agent_a, [10, 20, 30, 20, 20])
+        cls._april_activity()
 
     def _compute(self, user=None):
         self.period.with_user(user or self.supervisor).action_compute()
