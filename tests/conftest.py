@@ -95,6 +95,14 @@ class OdooEnv:
         )
 
     @staticmethod
+    def has_tests(module):
+        """Whether a project module has test files of its own."""
+        return any(
+            any((folder / module / "tests").glob("test_*.py"))
+            for folder in project_addon_dirs()
+        )
+
+    @staticmethod
     def log_errors(text):
         """Lines of an Odoo log at level ERROR or CRITICAL."""
         return odoo_log_errors(text)
