@@ -263,7 +263,13 @@ def test_packaging_pip_install_in_fresh_venv(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     found = json.loads(proc.stdout.strip().splitlines()[-1])
-    core = {path.name for path in (_odoo_root() / "addons").iterdir()}
+    # Odoo's own addons: odoo/addons, and addons/ beside it in a git clone
+    core = {
+        path.name
+        for folder in (_odoo_root() / "addons", _odoo_root().parent / "addons")
+        if folder.is_dir()
+        for path in folder.iterdir()
+    }
     for addon in addons:
         manifest = _manifest(ADDONS / addon)
         info = found[addon]
