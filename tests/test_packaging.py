@@ -163,12 +163,13 @@ def test_packaging_pre_commit_runs_whool_init():
 
 
 def _fresh_venv_with_odoo(tmp_path):
-    """A new virtualenv that sees Odoo and its requirements, but no addon.
+    """A new virtualenv that has Odoo and its requirements, but no addon.
 
     Odoo is a source tree here, not an installed distribution: a .pth file
     puts it and the project's virtualenv (Odoo's requirements, whool, wheel)
-    on the new environment's path, as an Odoo installed in a base image
-    would be.
+    on the new environment's path, and an ``odoo`` distribution record of
+    the source's version lets pip resolve ``odoo==18.0.*`` as it would
+    where Odoo was installed with pip.
     """
     venv = tmp_path / "venv"
     subprocess.run(
@@ -187,6 +188,16 @@ def _fresh_venv_with_odoo(tmp_path):
     ).stdout.strip()
     paths = [str(_odoo_root().parent), sysconfig.get_paths()["purelib"]]
     Path(site, "cs_odoo.pth").write_text("\n".join(paths) + "\n", encoding="utf-8")
+    from odoo import release  # noqa: PLC0415
+
+    dist_info = Path(site, f"odoo-{release.serie}.dist-info")
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: odoo\nVersion: {release.serie}\n",
+        encoding="utf-8",
+    )
+    (dist_info / "INSTALLER").write_text("cs-test\n", encoding="utf-8")
+    (dist_info / "RECORD").write_text("", encoding="utf-8")
     return python, Path(site)
 
 
@@ -225,7 +236,11 @@ print(json.dumps(out))
 
 
 def test_packaging_pip_install_in_fresh_venv(tmp_path):
-    """`pip install ./addons/cs_member` (and a dependent addon) in a new venv."""
+    """`pip install ./addons/cs_member` (and a dependent addon) in a new venv.
+
+    Without --no-deps: pip resolves every Requires-Dist offline (Odoo, the
+    addon depended on, the external packages), so the metadata holds.
+    """
     addons = ["cs_member", "cs_callback"]
     python, site = _fresh_venv_with_odoo(tmp_path)
     env = _clean_env()
@@ -236,7 +251,6 @@ def test_packaging_pip_install_in_fresh_venv(tmp_path):
             "pip",
             "install",
             "--no-build-isolation",  # whool comes from the venv, offline
-            "--no-deps",  # `odoo` is a source tree, not a distribution
             *(f"./addons/{addon}" for addon in addons),
         ],
         cwd=REPO,
