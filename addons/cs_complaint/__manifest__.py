@@ -12,6 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["cs_callback", "cs_resource_cn", "hr", "portal", "resource"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/cs_complaint_security.xml",
         "security/ir.model.access.csv",

@@ -12,6 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["cs_complaint", "hr", "survey"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/cs_kpi_security.xml",
         "security/ir.model.access.csv",
