@@ -17,9 +17,13 @@ class CsCallback(models.Model):
         phone: the answers go into the customer's own survey answer."""
         self.ensure_one()
         self.check_access("write")
-        if self.state != "todo" or not self.cs_satisfaction_run_id:
+        # sudo: agents do not read survey answers; only its state is read
+        answered = self.sudo().survey_user_input_id.state == "done"
+        if self.state != "todo" or not self.cs_satisfaction_run_id or answered:
             raise UserError(
-                self.env._("Only a satisfaction survey callback to do can be filled in.")
+                self.env._(
+                    "Only a satisfaction survey callback to do can be filled in."
+                )
             )
         return {
             "type": "ir.actions.act_window",

@@ -41,7 +41,10 @@ class CsImprovementAction(models.Model):
         readonly=True,
     )
     run_id = fields.Many2one(
-        "cs.satisfaction.run", string="Survey Month", readonly=True, index="btree_not_null"
+        "cs.satisfaction.run",
+        string="Survey Month",
+        readonly=True,
+        index="btree_not_null",
     )
     question_id = fields.Many2one(
         "survey.question",
@@ -127,7 +130,9 @@ class CsImprovementAction(models.Model):
     def _check_owner(self):
         if any(not (a.user_id or a.department_id) for a in self):
             raise ValidationError(
-                self.env._("An improvement action needs an owner: a user or a department.")
+                self.env._(
+                    "An improvement action needs an owner: a user or a department."
+                )
             )
 
     def _cs_protected_fields(self):

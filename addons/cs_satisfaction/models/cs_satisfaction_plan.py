@@ -225,18 +225,22 @@ class CsSatisfactionPlan(models.Model):
         score of the last ``len(scores)`` months, oldest first. The members
         are sampled as the scheduled action would, but not invited again."""
         self.ensure_one()
-        questions = {
-            xmlid: self.env.ref(xmlid) for xmlid in targets
-        }
+        questions = {xmlid: self.env.ref(xmlid) for xmlid in targets}
         months = max(len(scores) for scores in targets.values())
         this_month = self.company_id._cs_today().replace(day=1)
         Run = self.env["cs.satisfaction.run"]
         for offset in range(months, 0, -1):
             month = this_month - relativedelta(months=offset)
-            if Run.search_count([("plan_id", "=", self.id), ("date_month", "=", month)]):
+            if Run.search_count(
+                [("plan_id", "=", self.id), ("date_month", "=", month)]
+            ):
                 continue
             run = Run.create(
-                {"plan_id": self.id, "date_month": month, "company_id": self.company_id.id}
+                {
+                    "plan_id": self.id,
+                    "date_month": month,
+                    "company_id": self.company_id.id,
+                }
             )
             answers = run._create_answers(self._sample(month))
             index = months - offset

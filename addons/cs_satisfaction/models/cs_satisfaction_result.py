@@ -23,7 +23,9 @@ class CsSatisfactionResult(models.Model):
     _rec_name = "question_id"
 
     date_month = fields.Date(string="Month", readonly=True)
-    run_id = fields.Many2one("cs.satisfaction.run", string="Survey Month", readonly=True)
+    run_id = fields.Many2one(
+        "cs.satisfaction.run", string="Survey Month", readonly=True
+    )
     plan_id = fields.Many2one("cs.satisfaction.plan", readonly=True)
     survey_id = fields.Many2one("survey.survey", readonly=True)
     question_id = fields.Many2one("survey.question", string="Question", readonly=True)
@@ -70,6 +72,13 @@ class CsSatisfactionResult(models.Model):
         ``date_month`` (its first day): ``{question_id: {"score": average,
         "count": answers}}``, only for questions with answers. Read without
         record rules: the department's figure; callers check the reader."""
+        # the view reads the tables of the answers: write what is pending
+        for model in (
+            "survey.user_input.line",
+            "survey.user_input",
+            "cs.satisfaction.run",
+        ):
+            self.env[model].flush_model()
         domain = [("company_id", "=", company.id), ("date_month", "=", date_month)]
         if questions is not None:
             domain.append(("question_id", "in", questions.ids))

@@ -25,7 +25,10 @@ class CsSatisfactionRun(models.Model):
     )
     survey_id = fields.Many2one(related="plan_id.survey_id")
     date_month = fields.Date(
-        string="Month", required=True, readonly=True, index=True,
+        string="Month",
+        required=True,
+        readonly=True,
+        index=True,
         help="First day of the company's month.",
     )
     company_id = fields.Many2one("res.company", required=True, readonly=True)
@@ -60,15 +63,23 @@ class CsSatisfactionRun(models.Model):
             run.display_name = f"{run.plan_id.name} {month or ''}".strip()
 
     def _compute_counts(self):
-        groups = self.env["survey.user_input"].sudo()._read_group(
-            [("cs_satisfaction_run_id", "in", self.ids)],
-            ["cs_satisfaction_run_id", "state"],
-            ["__count"],
+        groups = (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [("cs_satisfaction_run_id", "in", self.ids)],
+                ["cs_satisfaction_run_id", "state"],
+                ["__count"],
+            )
         )
-        phones = self.env["cs.callback"].sudo()._read_group(
-            [("survey_user_input_id.cs_satisfaction_run_id", "in", self.ids)],
-            ["survey_user_input_id"],
-            ["__count"],
+        phones = (
+            self.env["cs.callback"]
+            .sudo()
+            ._read_group(
+                [("survey_user_input_id.cs_satisfaction_run_id", "in", self.ids)],
+                ["survey_user_input_id"],
+                ["__count"],
+            )
         )
         phone_by_run = {}
         for user_input, count in phones:
@@ -195,7 +206,9 @@ class CsSatisfactionRun(models.Model):
             run._create_improvement_actions()
             with allow_protected_writes():
                 run.date_evaluated = fields.Datetime.now()
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(closed) - done)
+            self.env["ir.cron"]._notify_progress(
+                done=done, remaining=len(closed) - done
+            )
         return closed
 
     def _create_improvement_actions(self):

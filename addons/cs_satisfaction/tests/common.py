@@ -28,10 +28,20 @@ class CsSatisfactionCommon(CsCallbackCommon):
         # levels of their own: members of demo data are never sampled
         Level = cls.env["cs.member.level"]
         cls.level_a = Level.create(
-            {"name": "Survey A (test)", "code": "SA", "sequence": 900, "min_points": 10**8}
+            {
+                "name": "Survey A (test)",
+                "code": "SA",
+                "sequence": 900,
+                "min_points": 10**8,
+            }
         )
         cls.level_b = Level.create(
-            {"name": "Survey B (test)", "code": "SB", "sequence": 901, "min_points": 2 * 10**8}
+            {
+                "name": "Survey B (test)",
+                "code": "SB",
+                "sequence": 901,
+                "min_points": 2 * 10**8,
+            }
         )
         cls.company.write(
             {

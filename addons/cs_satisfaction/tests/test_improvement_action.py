@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import CsSatisfactionCommon
@@ -44,7 +44,7 @@ class TestImprovementAction(CsSatisfactionCommon):
         )
 
     def test_owner_needed(self):
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             self._manual_action(user_id=False)
 
     def test_states_only_through_buttons(self):
@@ -89,8 +89,11 @@ class TestImprovementAction(CsSatisfactionCommon):
             action.with_user(self.internal_user).write({"name": "Renamed"})
         with self.assertRaises(AccessError):
             self.Action.with_user(self.internal_user).create(
-                {"name": "Own (test)", "user_id": self.internal_user.id,
-                 "date_deadline": "2026-05-31"}
+                {
+                    "name": "Own (test)",
+                    "user_id": self.internal_user.id,
+                    "date_deadline": "2026-05-31",
+                }
             )
         # agents read every action, create and move none
         self.assertEqual(action.with_user(self.agent_b).name, action.name)
@@ -100,8 +103,11 @@ class TestImprovementAction(CsSatisfactionCommon):
             action.with_user(self.agent_b).action_start()
         with self.assertRaises(AccessError):
             self.Action.with_user(self.agent_b).create(
-                {"name": "Agent (test)", "user_id": self.agent_b.id,
-                 "date_deadline": "2026-05-31"}
+                {
+                    "name": "Agent (test)",
+                    "user_id": self.agent_b.id,
+                    "date_deadline": "2026-05-31",
+                }
             )
         # portal users: nothing
         with self.assertRaises(AccessError):
