@@ -80,7 +80,7 @@ class CsImprovementAction(models.Model):
     date_done = fields.Datetime(readonly=True, copy=False)
     date_verified = fields.Datetime(readonly=True, copy=False)
     verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    effect_month = fields.Date(string="Effect Month", compute="_compute_effect")
+    effect_month = fields.Date(compute="_compute_effect")
     effect_score = fields.Float(
         string="Score Next Month", digits=(16, 2), compute="_compute_effect"
     )

@@ -47,7 +47,6 @@ class CsSatisfactionPlan(models.Model):
     )
     callback_plan_id = fields.Many2one(
         "cs.callback.plan",
-        string="Callback Plan",
         readonly=True,
         copy=False,
         help="The phone callbacks of the members without an e-mail (kind "

@@ -28,7 +28,7 @@ class CsSatisfactionResult(models.Model):
     )
     plan_id = fields.Many2one("cs.satisfaction.plan", readonly=True)
     survey_id = fields.Many2one("survey.survey", readonly=True)
-    question_id = fields.Many2one("survey.question", string="Question", readonly=True)
+    question_id = fields.Many2one("survey.question", readonly=True)
     level_id = fields.Many2one("cs.member.level", string="Member Level", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
