@@ -73,7 +73,12 @@ class CsImprovementAction(models.Model):
         index=True,
         check_company=True,
     )
-    date_deadline = fields.Date(string="Due Date", required=True, tracking=True)
+    date_deadline = fields.Date(
+        string="Due Date",
+        required=True,
+        tracking=True,
+        default=lambda self: self._default_date_deadline(),
+    )
     state = fields.Selection(
         STATES, default="open", required=True, readonly=True, tracking=True, index=True
     )
@@ -92,6 +97,10 @@ class CsImprovementAction(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+
+    def _default_date_deadline(self):
+        company = self.env.company
+        return company._cs_today() + relativedelta(days=company.cs_improvement_days)
 
     @api.depends("question_id", "date_month", "company_id", "score")
     def _compute_effect(self):

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -34,6 +36,13 @@ class TestImprovementAction(CsSatisfactionCommon):
         self.assertEqual(action.verified_by_id, self.manager)
         with self.assertRaises(UserError):
             action.with_user(self.manager).action_start()
+
+    def test_default_due_date(self):
+        with freeze_time("2026-04-30 17:00:00"):  # 1 May in Shanghai
+            action = self.Action.with_user(self.supervisor).create(
+                {"name": "Default due date (test)", "user_id": self.internal_user.id}
+            )
+        self.assertEqual(str(action.date_deadline), "2026-05-31")
 
     def test_department_owner(self):
         action = self._manual_action(user_id=False, department_id=self.department.id)
