@@ -1,0 +1,1 @@
+from . import cs_kpi_monthly_report

@@ -1,0 +1,103 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.cs_member.tests.report_common import ReportTestMixin
+
+from .common import APRIL, FIRST_OF_APRIL, MAY, CsSatisfactionCommon
+
+MONTHLY_REPORT = "cs_kpi.action_report_kpi_monthly"
+
+
+@tagged("post_install", "-at_install")
+class TestResultsAndReport(ReportTestMixin, CsSatisfactionCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        with freeze_time(FIRST_OF_APRIL):
+            cls.env["cs.satisfaction.plan"]._cron_monthly_survey()
+        cls.april_run = cls.env["cs.satisfaction.run"].search(
+            [("plan_id", "=", cls.plan.id)]
+        )
+
+    def test_question_scores(self):
+        """The score of a question in a month: the average of the completed
+        answers of that month's survey; open answers and test entries do not
+        count; the results view shows the same figure."""
+        answers = self.april_run.user_input_ids.sorted("id")
+        self._answer(answers[:2], {self.q_attitude: [5, 4], self.q_speed: [3, 2]})
+        answers[2]._save_lines(self.q_speed, "1")  # not completed
+        test_entry = self.survey._create_answer(
+            user=self.env.user,
+            test_entry=True,
+            cs_satisfaction_run_id=self.april_run.id,
+        )
+        self._answer(test_entry, {self.q_attitude: [1], self.q_speed: [1]})
+        self.env.flush_all()
+        scores = self.Result._cs_question_scores(self.company, APRIL)
+        self.assertEqual(
+            scores,
+            {
+                self.q_attitude.id: {"score": 4.5, "count": 2},
+                self.q_speed.id: {"score": 2.5, "count": 2},
+            },
+        )
+        self.assertEqual(self.Result._cs_question_scores(self.company, MAY), {})
+        # what the pivot shows, as a supervisor
+        groups = self.Result.with_user(self.supervisor).read_group(
+            [("date_month", "=", APRIL), ("company_id", "=", self.company.id)],
+            ["score:avg"],
+            ["question_id"],
+        )
+        by_question = {g["question_id"][0]: g["score"] for g in groups}
+        self.assertEqual(by_question[self.q_speed.id], 2.5)
+        self.assertEqual(by_question[self.q_attitude.id], 4.5)
+
+    def _period(self):
+        return self.env["cs.kpi.period"].create(
+            {
+                "name": "2026-04 (test)",
+                "date_from": "2026-04-01",
+                "date_to": "2026-04-30",
+                "company_id": self.company.id,
+            }
+        )
+
+    def test_open_problems_in_monthly_report(self):
+        open_action = self._manual_action(name="Slow replies at the peak (test)")
+        verified = self._manual_action(name="Rude technician (test)")
+        verified.action_start()
+        verified.measure = "Training"
+        verified.action_done()
+        verified.action_verify()
+        period = self._period()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager)
+            ._render_qweb_html(MONTHLY_REPORT, period.ids)[0]
+            .decode()
+        )
+        section = html[html.index("Open Problems") :]
+        self.assertIn("Improvement Actions Open or in Progress", section)
+        self.assertIn(open_action.name, section)
+        self.assertNotIn(verified.name, html)
+        month = (
+            self.env["report.cs_kpi.report_kpi_monthly"]
+            .with_user(self.supervisor)
+            ._get_month(period)
+        )
+        self.assertIn(open_action, month["improvements"]["actions"])
+        self.assertNotIn(verified, month["improvements"]["actions"])
+        with self.assertRaises(AccessError):
+            self.env["report.cs_kpi.report_kpi_monthly"].with_user(
+                self.agent_a
+            )._get_month(period)
+
+    def test_open_problems_in_pdf(self):
+        action = self._manual_action(name="Slow replies PDF (test)")
+        text = self._pdf_text(self._render_pdf(MONTHLY_REPORT, self._period()))
+        self.assertIn("Improvement Actions Open or in Progress", text)
+        self.assertIn(action.name, text)

@@ -1,0 +1,1 @@
+from . import cs_satisfaction_answer_wizard
