@@ -7,7 +7,6 @@ from . import cs_kpi_event
 from . import cs_kpi_scorecard
 from . import cs_kpi_period
 from . import cs_kpi_period_delivery
-from . import res_company_delivery
 from . import cs_complaint_penalty
 from . import cs_callback
 from . import cs_qa_form
