@@ -149,6 +149,7 @@ class TestRpcIntegrity(CsKpiCommon, HttpCase):
             (self.card, {"state": "active"}),
             (self.customer_a, {"cs_points": 999999}),
             (self.period, {"state": "published"}),
+            (self.period, {"date_report_sent": now}),
             (self.scorecard, {"rank": 7}),
             (self.scorecard, {"grade": "A"}),
             (self.scorecard, {"total_score": 100.0}),

@@ -15,10 +15,12 @@
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/cs_kpi_security.xml",
+        "security/cs_kpi_delivery_security.xml",
         "security/ir.model.access.csv",
         "data/cs_kpi_metric_data.xml",
         "data/cs_kpi_fine_type_data.xml",
         "data/cs_qa_form_data.xml",
+        "data/cs_kpi_delivery_data.xml",
         "views/cs_kpi_metric_views.xml",
         "views/cs_kpi_template_views.xml",
         "views/cs_kpi_scorecard_views.xml",

@@ -12,7 +12,12 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["cs_kpi", "cs_service"],
-    "data": ["data/cs_kpi_metric_data.xml"],
+    "data": [
+        "data/cs_kpi_metric_data.xml",
+        "data/cs_kpi_service_delivery_data.xml",
+        "views/res_config_settings_views.xml",
+        "report/cs_service_weekly_report.xml",
+    ],
     "auto_install": True,
     "installable": True,
 }

@@ -144,10 +144,11 @@ class CsCallbackFigures(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cs_callbacks(self, company, date_from, date_to, groupby=None):
+    def _cs_callbacks(self, company, date_from, date_to, groupby=None, kind=None):
         """The callbacks of ``company`` completed (done or failed) from
         ``date_from`` to ``date_to``, grouped by ``groupby`` (None or
-        ``"user"``: the agent): ``{key: {"done", "failed", "made",
+        ``"user"``: the agent), only those of ``kind`` when given (e.g.
+        ``"after_service"``): ``{key: {"done", "failed", "made",
         "reached", "reach_rate", "satisfaction": {code: count}, "answered",
         "scored", "average_score", "exact_score"}}``. One query."""
         company.ensure_one()
@@ -174,9 +175,11 @@ class CsCallbackFigures(models.AbstractModel):
                  WHERE company_id = %(company)s
                    AND state IN ('done', 'failed')
                    AND date_done >= %(start)s AND date_done < %(stop)s
+                   AND %(kind)s
                  GROUP BY 1
                 """,
                 key=CALLBACK_KEYS[groupby],
+                kind=SQL("kind = %s", kind) if kind else SQL("TRUE"),
                 company=company.id,
                 start=start,
                 stop=stop,
@@ -255,6 +258,7 @@ class CsCallbackFigures(models.AbstractModel):
                 "partner_id",
                 "company_id",
                 "user_id",
+                "kind",
                 "state",
                 "outcome",
                 "satisfaction",

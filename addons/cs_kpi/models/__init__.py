@@ -6,6 +6,7 @@ from . import cs_kpi_fine_type
 from . import cs_kpi_event
 from . import cs_kpi_scorecard
 from . import cs_kpi_period
+from . import cs_kpi_period_delivery
 from . import cs_complaint_penalty
 from . import cs_callback
 from . import cs_qa_form

@@ -294,15 +294,12 @@ class ReportCsKpiMonthly(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
-    def _get_problems(self, period, start, stop, complaints, callbacks):
-        """What is not solved: complaints received by the end of the month
-        and still open then (the late ones first), complaints resolved late
-        in the month, repeat complaints, callbacks not made, unsatisfied
-        customers."""
-        Complaint = self.env["cs.complaint"]
-        company_id = period.company_id.id
-        still_open = [
-            ("company_id", "=", company_id),
+    def _still_open_domain(self, company, stop):
+        """The complaints of ``company`` received before ``stop`` (a UTC
+        datetime) and still open then: the report's (and the dashboard's)
+        definition of an open complaint."""
+        return [
+            ("company_id", "=", company.id),
             ("date_received", "<", stop),
             "|",
             "|",
@@ -314,7 +311,23 @@ class ReportCsKpiMonthly(models.AbstractModel):
             ("state", "=", "rejected"),
             ("date_closed", ">=", stop),
         ]
-        late = [("date_resolve_deadline", "<", stop)]
+
+    @api.model
+    def _late_domain(self, stop):
+        """Of the open complaints, those whose solution deadline had passed
+        at ``stop``."""
+        return [("date_resolve_deadline", "<", stop)]
+
+    @api.model
+    def _get_problems(self, period, start, stop, complaints, callbacks):
+        """What is not solved: complaints received by the end of the month
+        and still open then (the late ones first), complaints resolved late
+        in the month, repeat complaints, callbacks not made, unsatisfied
+        customers."""
+        Complaint = self.env["cs.complaint"]
+        company_id = period.company_id.id
+        still_open = self._still_open_domain(period.company_id, stop)
+        late = self._late_domain(stop)
         [[open_count]] = Complaint._read_group(still_open, [], ["__count"])
         [[overdue]] = Complaint._read_group(still_open + late, [], ["__count"])
         fnames = [

@@ -1,6 +1,6 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 SERVICE_RATING_KEYS = {
@@ -97,28 +97,68 @@ class CsKpiMetric(models.Model):
         """Average of one rating of the opinion cards recorded in the period
         about the technician's repairs."""
         start, stop = self._kpi_bounds(period)
+        ratings = self._cs_service_ratings(
+            period.company_id, start, stop, [column], employees=employees
+        )
+        return {key: line[column] for key, line in ratings.items()}
+
+    @api.model
+    def _cs_service_ratings(self, company, start, stop, columns, employees=None):
+        """The opinion-card ratings (G2), each defined here only: the
+        average of each rating of ``columns`` over the after-service
+        callbacks done from ``start`` to ``stop`` (UTC datetimes) about
+        repairs of ``company``, an unanswered rating (0) left out. Grouped
+        by technician for ``employees`` (``{employee id: {column: avg}}``),
+        else for the company (``{None: {column: avg}}``). One query."""
+        if employees is not None and not employees:
+            return {}
+        self.env["cs.callback"].flush_model(["kind", "state", "date_done", *columns])
+        self.env["cs.service.request"].flush_model(["technician_id", "company_id"])
+        key = SQL("r.technician_id") if employees is not None else SQL("NULL::integer")
+        scope = (
+            SQL("r.technician_id = ANY(%s)", employees.ids)
+            if employees is not None
+            else SQL("TRUE")
+        )
+        averages = SQL(", ").join(
+            SQL(
+                "(avg(c.%s) FILTER (WHERE c.%s > 0))::float",
+                SQL.identifier(column),
+                SQL.identifier(column),
+            )
+            for column in columns
+        )
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT r.technician_id, avg(c.%s)::float
+                SELECT %s, %s
                   FROM cs_callback c
                   JOIN cs_service_request r
                     ON c.res_model = 'cs.service.request' AND r.id = c.res_id
                  WHERE c.kind = 'after_service' AND c.state = 'done'
-                   AND c.%s > 0
                    AND c.date_done >= %s AND c.date_done < %s
-                   AND r.technician_id = ANY(%s) AND r.company_id = %s
-                 GROUP BY r.technician_id
+                   AND %s AND r.company_id = %s
+                 GROUP BY 1
                 """,
-                SQL.identifier(column),
-                SQL.identifier(column),
+                key,
+                averages,
                 start,
                 stop,
-                employees.ids,
-                period.company_id.id,
+                scope,
+                company.id,
             )
         )
-        return dict(rows)
+        result = {
+            row[0]: {
+                column: value
+                for column, value in zip(columns, row[1:], strict=True)
+                if value is not None
+            }
+            for row in rows
+        }
+        if employees is None:
+            result.setdefault(None, {})
+        return {key: line for key, line in result.items() if line or key is None}
 
     def _kpi_service_rating_attitude(self, period, employees):
         return self._kpi_service_rating(period, employees, "service_rating_attitude")

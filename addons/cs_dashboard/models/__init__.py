@@ -1,0 +1,2 @@
+from . import cs_dashboard_month
+from . import cs_kpi_period
