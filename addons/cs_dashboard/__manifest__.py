@@ -11,7 +11,7 @@
     "maintainers": ["cs-suite"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["cs_kpi", "spreadsheet_dashboard"],
+    "depends": ["cs_kpi", "cs_satisfaction", "spreadsheet_dashboard"],
     "data": [
         "security/ir.model.access.csv",
         "security/cs_dashboard_security.xml",

@@ -9,6 +9,7 @@ from odoo.tests import freeze_time, tagged
 from odoo.tools.misc import file_path
 
 from odoo.addons.cs_kpi.tests.common import CsKpiCommon, local
+from odoo.addons.cs_satisfaction.models.cs_improvement_action import OPEN_STATES
 
 JSON_PATH = "cs_dashboard/data/files/cs_dashboard.json"
 
@@ -56,7 +57,8 @@ class TestDashboardData(CsKpiCommon):
             self.assertIn(model, self.env)
             self._check_domain(model, pivot["domain"])
             for measure in pivot["measures"]:
-                self._check_path(model, measure["fieldName"])
+                if measure["fieldName"] != "__count":  # the number of records
+                    self._check_path(model, measure["fieldName"])
             for group in pivot["rows"] + pivot["columns"]:
                 self._check_path(model, group["fieldName"])
             if pivot["sortedColumn"]:
@@ -91,6 +93,21 @@ class TestDashboardData(CsKpiCommon):
                 pivot = pivots[args[0]]
                 measure = args[1].split(")")[0].strip('"')
                 self.assertIn(measure, [m["id"] for m in pivot["measures"]])
+
+    def test_open_improvement_actions_as_their_owner_counts_them(self):
+        """The dashboard's open improvement actions are those the monthly
+        report lists under Open Problems (cs_satisfaction's open states)."""
+        pivots = self.data["pivots"].values()
+        pivot = next(p for p in pivots if p["model"] == "cs.improvement.action")
+        self.assertEqual(pivot["domain"], [["state", "in", list(OPEN_STATES)]])
+        cells = self.data["sheets"][1]["cells"]
+        self.assertIn(f'PIVOT.VALUE({pivot["id"]},"__count")', cells["B10"]["content"])
+        figure = [
+            f
+            for f in self.data["sheets"][0]["figures"]
+            if f["data"].get("keyValue") == "Data!B10"
+        ]
+        self.assertEqual(len(figure), 1)
 
     def test_listed_for_managers_and_supervisors_only(self):
         Dashboard = self.env["spreadsheet.dashboard"]
