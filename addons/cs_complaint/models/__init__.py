@@ -12,3 +12,4 @@ from . import res_partner
 from . import cs_complaint_portal
 from . import cs_complaint_stats
 from . import ir_http
+from . import cs_complaint_signature

@@ -148,3 +148,36 @@ registry.category("web_tour.tours").add("cs_complaint_department_tour", {
         },
     ],
 });
+
+/**
+ * The customer accepts the solution of their complaint by signing it on
+ * their portal page (the complaint is given by
+ * cs_complaint/tests/test_signature.py).
+ */
+registry.category("web_tour.tours").add("cs_complaint_accept_tour", {
+    steps: () => [
+        {
+            content: "The solution waits for the customer's signature",
+            trigger: "#complaint_signature a.o_cs_complaint_sign",
+            run: "click",
+        },
+        {
+            content: "The customer's name signs (in the default style)",
+            trigger: "#modal_complaint_sign .o_portal_sign_submit:enabled",
+        },
+        {
+            content: "Accept and sign",
+            trigger: "#modal_complaint_sign .o_portal_sign_submit:enabled",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The solution is accepted",
+            trigger: ".o_cs_complaint_signed",
+        },
+        {
+            content: "The signature is shown",
+            trigger: "#complaint_accepted img",
+        },
+    ],
+});
