@@ -179,7 +179,7 @@ class CsServiceRequest(models.Model):
         index="btree_not_null",
         tracking=True,
         check_company=True,
-        domain="[('job_id.cs_is_technician', '=', True), ('user_id', '!=', False)]",
+        domain="[('cs_is_technician', '=', True), ('user_id', '!=', False)]",
     )
     technician_user_id = fields.Many2one(
         "res.users",
