@@ -7,3 +7,4 @@ from . import cs_service_request
 from . import cs_service_line
 from . import cs_service_contract
 from . import cs_callback
+from . import product_template
