@@ -13,6 +13,9 @@
     "development_status": "Alpha",
     "depends": ["cs_kpi", "cs_service"],
     "data": ["data/cs_kpi_metric_data.xml"],
+    "assets": {
+        "web.assets_tests": ["cs_kpi_service/static/tests/tours/**/*"],
+    },
     "auto_install": True,
     "installable": True,
 }

@@ -1,1 +1,2 @@
 from . import test_service_kpi
+from . import test_ui_tour
