@@ -12,4 +12,3 @@ from . import res_partner
 from . import cs_complaint_portal
 from . import cs_complaint_stats
 from . import ir_http
-from . import cs_complaint_signature

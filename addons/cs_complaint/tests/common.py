@@ -203,9 +203,7 @@ class CsComplaintCommon(CsCallbackCommon):
         }
         for step in order[order.index(complaint.state) + 1 : order.index(state) + 1]:
             if step == "resolved" and accept and not complaint.customer_accepted:
-                complaint._cs_sign_acceptance(
-                    complaint.partner_id.name, SIGNATURE_PNG
-                )
+                complaint._cs_sign_acceptance(complaint.partner_id.name, SIGNATURE_PNG)
             steps[step]()
             cls._end_request()
         return complaint.with_env(cls.env)
