@@ -89,7 +89,9 @@ class TestServiceLoopTour(CsTourMixin, CsServiceCommon, HttpCase):
         )
 
     def _line(self, scorecard, key):
-        return scorecard.line_ids.filtered(lambda line: line.metric_id.compute_key == key)
+        return scorecard.line_ids.filtered(
+            lambda line: line.metric_id.compute_key == key
+        )
 
     def test_service_loop_from_request_to_scorecard(self):
         Request = self.env["cs.service.request"]
@@ -97,7 +99,9 @@ class TestServiceLoopTour(CsTourMixin, CsServiceCommon, HttpCase):
             with self.subTest(lang=lang):
                 before = Request.search([("partner_id", "=", self.customer.id)])
                 self._tour("cs_service_agent_tour", "cs_agent_a", lang)
-                request = Request.search([("partner_id", "=", self.customer.id)]) - before
+                request = (
+                    Request.search([("partner_id", "=", self.customer.id)]) - before
+                )
                 self.assertEqual(len(request), 1)
                 self.assertEqual(request.state, "new")
                 self.assertEqual(request.user_id, self.agent_a)

@@ -800,9 +800,7 @@ class CsServiceRequest(models.Model):
         self.ensure_one()
         self._cs_check_state(("done",), self.env._("signed"))
         if not self.env.user.has_group("cs_member.group_cs_agent"):
-            self._cs_check_technician_or_supervisor(
-                self.env._("hand over for signing")
-            )
+            self._cs_check_technician_or_supervisor(self.env._("hand over for signing"))
         if not self._has_to_be_signed():
             raise UserError(
                 self.env._(

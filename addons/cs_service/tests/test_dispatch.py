@@ -91,8 +91,10 @@ class TestServiceDispatch(CsServiceCommon):
         )
         self.assertIn(self.tech_1, technicians)
         self.assertNotIn(self.clerk, technicians)
-        names = self.env["hr.employee"].with_user(self.agent_a).name_search(
-            "Technician", args=safe_eval(domain)
+        names = (
+            self.env["hr.employee"]
+            .with_user(self.agent_a)
+            .name_search("Technician", args=safe_eval(domain))
         )
         self.assertIn(self.tech_1.id, [employee_id for employee_id, _name in names])
         board = self.env.ref("cs_service.cs_service_request_action_board")

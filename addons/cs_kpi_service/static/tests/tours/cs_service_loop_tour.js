@@ -314,7 +314,8 @@ registry.category("web_tour.tours").add("cs_service_scorecard_tour", {
         },
         {
             content: "Open the technician's scorecard",
-            trigger: ".o_list_view .o_data_row:contains(Tour Technician) .o_data_cell[name=total_score]",
+            trigger:
+                ".o_list_view .o_data_row:contains(Tour Technician) .o_data_cell[name=total_score]",
             run: "click",
         },
         {
