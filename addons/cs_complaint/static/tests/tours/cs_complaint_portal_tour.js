@@ -162,7 +162,22 @@ registry.category("web_tour.tours").add("cs_complaint_accept_tour", {
             run: "click",
         },
         {
-            content: "The customer's name signs (in the default style)",
+            content: "The customer's name is filled in",
+            trigger:
+                "#modal_complaint_sign .o_web_sign_name_and_signature input:value(Portal Customer A)",
+        },
+        {
+            content: "Choose a style for the signature",
+            trigger: "#modal_complaint_sign .o_web_sign_auto_select_style button",
+            run: "click",
+        },
+        {
+            content: "The fourth style",
+            trigger: ".o-dropdown-item:eq(3)",
+            run: "click",
+        },
+        {
+            content: "The signature is drawn",
             trigger: "#modal_complaint_sign .o_portal_sign_submit:enabled",
         },
         {

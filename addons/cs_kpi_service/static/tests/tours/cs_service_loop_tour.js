@@ -205,7 +205,22 @@ registry.category("web_tour.tours").add("cs_service_technician_tour", {
             run: "click",
         },
         {
-            content: "The customer's name signs (in the default style)",
+            content: "The customer's name is filled in",
+            trigger:
+                "#modal_service_sign .o_web_sign_name_and_signature input:value(Tour Service Customer)",
+        },
+        {
+            content: "Choose a style for the signature",
+            trigger: "#modal_service_sign .o_web_sign_auto_select_style button",
+            run: "click",
+        },
+        {
+            content: "The fourth style",
+            trigger: ".o-dropdown-item:eq(3)",
+            run: "click",
+        },
+        {
+            content: "The signature is drawn",
             trigger: "#modal_service_sign .o_portal_sign_submit:enabled",
         },
         ...screenshot(
@@ -267,10 +282,6 @@ registry.category("web_tour.tours").add("cs_service_opinion_card_tour", {
             trigger: `${FORM} .o_field_widget[name=service_rating_promise] input`,
             run: "edit 3",
         },
-        ...screenshot(
-            "service_opinion_card",
-            `${FORM} .o_field_widget[name=service_rating_promise] input:value(3)`
-        ),
         {
             content: "Record the card",
             trigger: `${BUTTONS} button[name=action_done]`,
