@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CS_SCREENSHOTS="$CS_REPO/docs/screenshots"
 mkdir -p "$CS_SCREENSHOTS"
-MODULES="${MODULES:-cs_complaint,cs_callback,cs_kpi}"
+MODULES="${MODULES:-cs_complaint,cs_callback,cs_kpi,cs_kpi_service}"
 PYTEST_ARGS="${PYTEST_ARGS:--k tour}"
 export CS_SCREENSHOTS MODULES PYTEST_ARGS
 cs_info "tours of $MODULES, screenshots in ${CS_SCREENSHOTS#"$CS_REPO"/}/"

@@ -18,6 +18,9 @@
         "views/res_config_settings_views.xml",
         "report/cs_service_weekly_report.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["cs_kpi_service/static/tests/tours/**/*"],
+    },
     "auto_install": True,
     "installable": True,
 }

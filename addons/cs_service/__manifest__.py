@@ -26,6 +26,7 @@
         "views/cs_callback_views.xml",
         "views/hr_job_views.xml",
         "views/res_partner_views.xml",
+        "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "report/cs_service_voucher_report.xml",
         "views/cs_service_portal_templates.xml",

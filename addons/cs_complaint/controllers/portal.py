@@ -1,5 +1,7 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import binascii
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
@@ -11,6 +13,7 @@ from ..models.cs_complaint import FINAL_STATES, OPEN_STATES
 from .main import FORM_TEXT_FIELDS, CsComplaintFormMixin
 
 HISTORY_KEY = "my_complaints_history"
+MAX_SIGNER_NAME = 200
 
 
 class CsComplaintPortal(CsComplaintFormMixin, CustomerPortal):
@@ -137,12 +140,51 @@ class CsComplaintPortal(CsComplaintFormMixin, CustomerPortal):
                 "page_name": "complaint",
                 "is_answered": complaint.state in ("resolved", "closed"),
                 "is_created": bool(created),
+                "is_signed": kw.get("message") == "sign_ok",
             }
         )
         values = self._get_page_view_values(
             complaint, access_token, values, HISTORY_KEY, False, **kw
         )
         return request.render("cs_complaint.portal_my_complaint", values)
+
+    @http.route(
+        ["/my/complaints/<int:complaint_id>/accept"],
+        type="json",
+        auth="public",
+        website=True,
+    )
+    def portal_complaint_accept(
+        self, complaint_id, access_token=None, name=None, signature=None
+    ):
+        """The customer accepts the solution by signing it (the portal's
+        signature widget posts here, as a quotation's acceptance does)."""
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            complaint_sudo = self._document_check_access(
+                "cs.complaint", complaint_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return {"error": request.env._("Invalid complaint.")}
+        if not complaint_sudo._has_to_be_signed():
+            return {
+                "error": request.env._(
+                    "This complaint is not waiting for your signature."
+                )
+            }
+        name = (name or "").strip()
+        if not signature or not name:
+            return {"error": request.env._("Your name and signature are needed.")}
+        try:
+            complaint_sudo._cs_sign_acceptance(name[:MAX_SIGNER_NAME], signature)
+        except (TypeError, ValueError, binascii.Error, UserError, ValidationError):
+            return {"error": request.env._("Invalid signature data.")}
+        return {
+            "force_refresh": True,
+            "redirect_url": complaint_sudo.get_portal_url(
+                query_string="&message=sign_ok"
+            ),
+        }
 
     # ------------------------------------------------------------------
     # new complaint

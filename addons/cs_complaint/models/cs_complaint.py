@@ -212,9 +212,12 @@ class CsComplaint(models.Model):
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_approved = fields.Datetime(readonly=True, copy=False)
     customer_accepted = fields.Boolean(
+        compute="_compute_customer_accepted",
+        store=True,
         copy=False,
         tracking=True,
-        help="The customer accepted the solution (signature, e-mail or call).",
+        help="The customer accepted the solution by signing it (portal or the "
+        "agent's tablet).",
     )
     date_accepted = fields.Datetime(string="Accepted On", copy=False)
     customer_feedback = fields.Text(copy=False)
@@ -911,7 +914,10 @@ class CsComplaint(models.Model):
                 {
                     "state": "investigating",
                     "reopen_count": complaint.reopen_count + 1,
-                    "customer_accepted": False,
+                    # the solution changes: the customer signs again
+                    "customer_signature": False,
+                    "customer_signed_by": False,
+                    "date_accepted": False,
                     "date_resolved": False,
                     "date_closed": False,
                     "sla_met": False,

@@ -9,9 +9,14 @@ from odoo.tests import new_test_user
 
 from odoo.addons.cs_callback.tests.common import TZ, CsCallbackCommon
 
-__all__ = ["TZ", "CsComplaintCommon", "local"]
+__all__ = ["SIGNATURE_PNG", "TZ", "CsComplaintCommon", "local"]
 
 SHANGHAI = pytz.timezone(TZ)
+# a 1x1 PNG, what the portal's signature widget sends
+SIGNATURE_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGA"
+    "WjR9awAAAABJRU5ErkJggg=="
+)
 
 
 def local(value):
@@ -180,9 +185,11 @@ class CsComplaintCommon(CsCallbackCommon):
             "root_cause": "Seal mounted wrongly",
             "solution": "Replace the seal",
             "department_id": complaint.department_id.id or cls.dept_after_sales.id,
-            "customer_accepted": True,
             "summary": "Train the fitters",
         }
+        # the customer signs their acceptance before the resolution, unless
+        # the test says they did not
+        accept = vals.pop("customer_accepted", True)
         fill.update(vals)
         complaint.write({k: v for k, v in fill.items() if not complaint[k]})
         steps = {
@@ -195,6 +202,8 @@ class CsComplaintCommon(CsCallbackCommon):
             "closed": complaint.action_close,
         }
         for step in order[order.index(complaint.state) + 1 : order.index(state) + 1]:
+            if step == "resolved" and accept and not complaint.customer_accepted:
+                complaint._cs_sign_acceptance(complaint.partner_id.name, SIGNATURE_PNG)
             steps[step]()
             cls._end_request()
         return complaint.with_env(cls.env)

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import freeze_time
 
-from .common import CsComplaintCommon, local
+from .common import SIGNATURE_PNG, CsComplaintCommon, local
 
 
 class TestEscalation(CsComplaintCommon):
@@ -97,6 +97,7 @@ class TestEscalation(CsComplaintCommon):
         with freeze_time(local("2026-04-08 09:00")):
             complaint = self._advance(self._create_complaint(), "implementing")
         with freeze_time(local("2026-04-20 09:00")):
+            complaint._cs_sign_acceptance("Customer of A", SIGNATURE_PNG)
             complaint.with_user(self.agent_a).action_resolve()
         self.assertFalse(complaint.sla_met)
         self.assertEqual(complaint.sla_status, "breached")

@@ -9,6 +9,8 @@ from odoo.tests import Form, TransactionCase, freeze_time, new_test_user, tagged
 from odoo.addons.cs_member.tests.query_common import QueryBudgetMixin
 from odoo.addons.cs_member.tests.report_common import ReportTestMixin
 
+from .common import SIGNATURE_PNG
+
 REGISTRATION_REPORT = "cs_complaint.action_report_complaint_registration"
 NOTICE_REPORT = "cs_complaint.action_report_complaint_notice"
 STATS_REPORT = "cs_complaint.action_report_complaint_stats"
@@ -179,7 +181,8 @@ class TestComplaintReports(QueryBudgetMixin, ReportTestMixin, TransactionCase):
                 "solution": "Replace the machine and extend the warranty 延保一年",
                 "compensation_amount": 300.0,
                 "compensation_kind": "voucher",
-                "customer_accepted": True,
+                "customer_signature": SIGNATURE_PNG,
+                "customer_signed_by": "Zhang Wei 张伟",
                 "date_accepted": "2026-03-05 06:00:00",
                 "customer_feedback": "Quick and fair",
             }
@@ -606,8 +609,12 @@ class TestComplaintReports(QueryBudgetMixin, ReportTestMixin, TransactionCase):
             "I accept the solution above.",
             "Quick and fair",
             "Customer's signature:",
+            # the customer's signed acceptance
+            "Zhang Wei 张伟",
+            'alt="Signature"',
         ):
             self.assertInPage(text, page_a)
+        self.assertNotInPage('alt="Signature"', page_b)
         # a rejected complaint: the reason, nothing to accept
         self.assertInPage(self.form_b.name, page_b)
         self.assertInPage("The delivery date agreed in the order was kept.", page_b)

@@ -5,7 +5,7 @@ from odoo.tests import freeze_time
 
 from odoo.addons.cs_member.tests.query_common import QueryBudgetMixin
 
-from .common import CsComplaintCommon, local
+from .common import SIGNATURE_PNG, CsComplaintCommon, local
 
 
 @freeze_time(local("2026-04-08 10:00"))
@@ -145,10 +145,12 @@ class TestWorkflow(CsComplaintCommon):
         complaint = self._advance(
             self._create_complaint(), "implementing", customer_accepted=False
         )
-        complaint.customer_accepted = False
+        self.assertFalse(complaint.customer_accepted)
         with self.assertRaisesText(UserError, "customer's acceptance"):
             complaint.with_user(self.agent_a).action_resolve()
-        complaint.customer_accepted = True
+        # the customer signs (portal or the agent's tablet): accepted
+        complaint._cs_sign_acceptance("Customer of A", SIGNATURE_PNG)
+        self.assertTrue(complaint.customer_accepted)
         complaint.with_user(self.agent_a).action_resolve()
         self.assertEqual(complaint.state, "resolved")
         self.assertAlmostEqual(complaint.handling_hours, 0.0)
@@ -174,7 +176,10 @@ class TestWorkflow(CsComplaintCommon):
         complaint.with_user(self.supervisor).action_reopen()
         self.assertEqual(complaint.state, "investigating")
         self.assertEqual(complaint.reopen_count, 1)
+        # the solution is worked again: the customer signs again
         self.assertFalse(complaint.customer_accepted)
+        self.assertFalse(complaint.customer_signature)
+        self.assertFalse(complaint.date_accepted)
         self.assertFalse(complaint.date_resolved)
         with self.assertRaisesText(UserError, "cannot be reopened now"):
             complaint.with_user(self.supervisor).action_reopen()

@@ -11,9 +11,6 @@ SERVICE_RATING_KEYS = {
 }
 # averages and shares: a technician with nothing to measure is left out
 SERVICE_RATIO_KEYS = {"service_dispatch_in_time", *SERVICE_RATING_KEYS}
-# a new request of the same customer within this many days of a repair is a
-# repeat visit (the repair did not hold)
-REPEAT_VISIT_DAYS = 30
 
 
 class CsKpiMetric(models.Model):
@@ -173,34 +170,28 @@ class CsKpiMetric(models.Model):
         return self._kpi_service_rating(period, employees, "service_rating_promise")
 
     def _kpi_service_repeat_visits(self, period, employees):
-        """Repairs of the period after which the same customer asked again
-        (for the same product, or any when none is named) within 30 days."""
+        """Repairs of the period that did not hold: a later request of the
+        customer is flagged as their repeat visit. The rule (same customer
+        and product, within 30 days) is the request's own
+        (``cs.service.request._compute_repeat_of_id``), read here from its
+        stored result; a cancelled request repeats nothing."""
         start, stop = self._kpi_bounds(period)
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT r.technician_id, count(*)
+                SELECT r.technician_id, count(DISTINCT r.id)
                   FROM cs_service_request r
+                  JOIN cs_service_request n
+                    ON n.repeat_of_id = r.id AND n.state != 'cancelled'
                  WHERE r.state IN ('done', 'closed')
                    AND r.date_done >= %s AND r.date_done < %s
                    AND r.technician_id = ANY(%s) AND r.company_id = %s
-                   AND EXISTS (
-                       SELECT 1 FROM cs_service_request n
-                        WHERE n.partner_id = r.partner_id
-                          AND n.id != r.id
-                          AND n.state != 'cancelled'
-                          AND n.date_received > r.date_done
-                          AND n.date_received <= r.date_done + %s * interval '1 day'
-                          AND (r.product_id IS NULL OR n.product_id IS NULL
-                               OR n.product_id = r.product_id)
-                   )
                  GROUP BY r.technician_id
                 """,
                 start,
                 stop,
                 employees.ids,
                 period.company_id.id,
-                REPEAT_VISIT_DAYS,
             )
         )
         result = dict.fromkeys(employees.ids, 0)

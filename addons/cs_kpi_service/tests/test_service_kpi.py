@@ -101,6 +101,33 @@ class TestServiceKpi(CsServiceCommon):
         self.assertEqual(repeat[self.tech_2.id], 1)
         self.assertEqual(repeat[self.tech_1.id], 0)
 
+    def test_service_kpi_repeat_visits_agree_with_the_request_flag(self):
+        """One rule: the indicator counts the repairs that a later request
+        flags as repeated, nothing else."""
+        repeated = (
+            self.env["cs.service.request"]
+            .search([("is_repeat", "=", True), ("state", "!=", "cancelled")])
+            .repeat_of_id.filtered(
+                lambda r: r.technician_id in self.employees
+                and local("2026-04-01 00:00") <= r.date_done < local("2026-05-01 00:00")
+            )
+        )
+        self.assertEqual(repeated, self.first)
+        actual = self._actual("service_repeat_visits")
+        for employee in self.employees:
+            self.assertEqual(
+                actual[employee.id],
+                len(repeated.filtered(lambda r, e=employee: r.technician_id == e)),
+                employee.name,
+            )
+        # the repeat request is cancelled (registered twice): the repair held
+        again = self.env["cs.service.request"].search(
+            [("repeat_of_id", "=", self.first.id)]
+        )
+        again.cancel_reason = "Registered twice"
+        again.with_user(self.agent_a).action_cancel()
+        self.assertEqual(self._actual("service_repeat_visits")[self.tech_2.id], 0)
+
     def test_service_kpi_one_query_per_indicator(self):
         metric = self.env.ref("cs_kpi_service.cs_kpi_metric_service_rating_skill")
         metric._cs_compute_actuals(self.period, self.employees)

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools import SQL
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -23,6 +24,9 @@ MAX_SHORT = 200
 MAX_CHARS = 5000
 # the form is text only: anything larger is not a repair request
 MAX_REQUEST_SIZE = 64 * 1024
+# the advisory lock's first key: the customer's portal requests (the second
+# key is the partner's id)
+RATE_LOCK_KEY = 0x63735352
 
 
 class CsServicePortal(CustomerPortal):
@@ -209,6 +213,13 @@ class CsServicePortal(CustomerPortal):
         return errors
 
     def _cs_service_rate_exceeded(self, partner, company):
+        """Whether the customer sent the hour's allowance of requests. Two
+        posts of the same customer at once take turns (a lock held until the
+        end of the transaction), so that both cannot count below the limit
+        and both create a request."""
+        request.env.cr.execute(
+            SQL("SELECT pg_advisory_xact_lock(%s, %s)", RATE_LOCK_KEY, partner.id)
+        )
         since = fields.Datetime.now() - timedelta(hours=1)
         # sudo: counts the customer's own portal requests only
         count = (

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytz
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -179,7 +180,7 @@ class CsServiceRequest(models.Model):
         index="btree_not_null",
         tracking=True,
         check_company=True,
-        domain="[('job_id.cs_is_technician', '=', True), ('user_id', '!=', False)]",
+        domain="[('cs_is_technician', '=', True), ('user_id', '!=', False)]",
     )
     technician_user_id = fields.Many2one(
         "res.users",
@@ -265,10 +266,17 @@ class CsServiceRequest(models.Model):
     )
     signed_by = fields.Char(readonly=True, copy=False)
     signed_on = fields.Datetime(readonly=True, copy=False)
+    # the opinion cards are the customer service's: technicians do not read
+    # callbacks (their own ratings reach them through the scorecard)
     callback_ids = fields.One2many(
-        "cs.callback", compute="_compute_callback_ids", string="Opinion Cards"
+        "cs.callback",
+        compute="_compute_callback_ids",
+        string="Opinion Cards",
+        groups="cs_member.group_cs_agent",
     )
-    callback_count = fields.Integer(compute="_compute_callback_ids")
+    callback_count = fields.Integer(
+        compute="_compute_callback_ids", groups="cs_member.group_cs_agent"
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -372,7 +380,12 @@ class CsServiceRequest(models.Model):
 
     @api.depends("partner_id", "product_id", "date_received")
     def _compute_repeat_of_id(self):
-        """The repair this request repeats, searched once for the batch."""
+        """The repair this request repeats: the customer's last repair
+        completed within REPEAT_VISIT_DAYS before this request was received,
+        of the same product (or either names none). The one definition of a
+        repeat visit (G4): the technicians' indicator and the recurring
+        defects analysis read the stored result. Searched once for the
+        batch."""
         candidates = self.filtered(lambda r: r.partner_id and r.date_received)
         (self - candidates).update({"repeat_of_id": False, "is_repeat": False})
         if not candidates:
@@ -571,6 +584,10 @@ class CsServiceRequest(models.Model):
         reassigned.filtered(
             lambda r: r.state in FIELD_STATES
         )._cs_sync_technician_activity()
+        if "date_scheduled" in vals:
+            (self - reassigned).filtered(
+                lambda r: r.state in FIELD_STATES
+            )._cs_move_technician_activity()
         return res
 
     def _cs_subscribe_customers(self):
@@ -776,6 +793,119 @@ class CsServiceRequest(models.Model):
         action["context"] = {}
         return action
 
+    def action_customer_sign(self):
+        """The customer signs the voucher on the technician's phone or
+        tablet: the request's portal page, with its access token, where the
+        portal's signature widget is."""
+        self.ensure_one()
+        self._cs_check_state(("done",), self.env._("signed"))
+        if not self.env.user.has_group("cs_member.group_cs_agent"):
+            self._cs_check_technician_or_supervisor(self.env._("hand over for signing"))
+        if not self._has_to_be_signed():
+            raise UserError(
+                self.env._(
+                    "Service request %(number)s is already signed.", number=self.name
+                )
+            )
+        return {
+            "type": "ir.actions.act_url",
+            "url": self.get_portal_url(anchor="service_signature"),
+            "target": "self",
+        }
+
+    def action_propose_improvement(self):
+        """G4: the selected repairs of recurring defects go to each product's
+        owner as an improvement proposal (an activity on the product); a
+        product without an owner goes to the after-sales manager."""
+        self._cs_check_group(
+            "cs_member.group_cs_supervisor", self.env._("propose an improvement from")
+        )
+        with_product = self.filtered("product_id")
+        if not with_product:
+            raise UserError(
+                self.env._(
+                    "Select the repairs of a product to propose its improvement."
+                )
+            )
+        lines = []
+        for product, requests in with_product.grouped("product_id").items():
+            owner, fallback = requests._cs_improvement_owner()
+            # sudo: the supervisor proposes, the product's owner acts on it;
+            # neither needs to edit the product for that
+            product.product_tmpl_id.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._(
+                    "Improve %(product)s: %(count)s repairs, %(repeats)s repeat visits",
+                    product=product.display_name,
+                    count=len(requests),
+                    repeats=len(requests.filtered("is_repeat")),
+                ),
+                note=requests._cs_improvement_note(fallback),
+                user_id=owner.id,
+            )
+            lines.append(
+                self.env._(
+                    "%(product)s: proposed to %(owner)s",
+                    product=product.display_name,
+                    owner=owner.name,
+                )
+                if not fallback
+                else self.env._(
+                    "%(product)s has no product owner: proposed to the after-sales "
+                    "manager %(owner)s",
+                    product=product.display_name,
+                    owner=owner.name,
+                )
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Improvement Proposed"),
+                "message": "\n".join(lines),
+                "type": "success",
+                "sticky": False,
+            },
+        }
+
+    def _cs_improvement_owner(self):
+        """The owner of the requests' product, else the after-sales manager
+        (and whether it is the fallback)."""
+        owner = self.product_id.product_tmpl_id.sudo().cs_owner_id
+        if owner:
+            return owner, False
+        company = self.company_id[:1] or self.env.company
+        manager = company._cs_service_manager()
+        if not manager:
+            raise UserError(
+                self.env._(
+                    "%(product)s has no product owner and the company no after-sales "
+                    "manager: set one of them first.",
+                    product=self.product_id.display_name,
+                )
+            )
+        return manager, True
+
+    def _cs_improvement_note(self, fallback):
+        rows = Markup("").join(
+            Markup("<li>%s — %s%s</li>")
+            % (
+                request.name,
+                html2plaintext(request.problem or "").strip()[:200],
+                self.env._(" (repeat visit)") if request.is_repeat else "",
+            )
+            for request in self
+        )
+        intro = (
+            self.env._(
+                "No product owner is set on this product: the proposal comes to "
+                "you as the after-sales manager."
+            )
+            if fallback
+            else self.env._("Repairs of this product to analyse:")
+        )
+        return Markup("<p>%s</p><ul>%s</ul>") % (intro, rows)
+
     def action_print_voucher(self):
         return self.env.ref(
             "cs_service.cs_service_request_report_voucher"
@@ -832,6 +962,33 @@ class CsServiceRequest(models.Model):
             request.sudo().message_subscribe(partner_ids=user.partner_id.ids)
         stale.unlink()
         Activity.create(vals_list)
+
+    def _cs_move_technician_activity(self):
+        """A rescheduled visit moves the technician's visit activity to the
+        company's day of the new date, in one write per day."""
+        activity_type = self._cs_dispatch_activity_type()
+        # sudo: the agent reschedules the technician's visit, whose activity
+        # they may not write themselves
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        )
+        by_request = activities.grouped("res_id")
+        by_day = {}
+        for request in self.filtered(lambda r: r.id in by_request):
+            day = request._cs_visit_day()
+            by_day[day] = by_day.get(day, activities.browse()) | by_request[request.id]
+        for day, moved in by_day.items():
+            moved.filtered(lambda a, d=day: a.date_deadline != d).write(
+                {"date_deadline": day}
+            )
 
     def _cs_visit_day(self):
         """The company's day of the scheduled visit (else today)."""

@@ -7,3 +7,4 @@ from . import test_opinion_card
 from . import test_voucher
 from . import test_portal
 from . import test_contract
+from . import test_defects

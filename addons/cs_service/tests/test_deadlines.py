@@ -106,6 +106,44 @@ class TestServiceEscalation(CsServiceCommon):
         self.assertEqual(on_time.sla_status, "on_track")
         self.assertEqual(on_time.escalation_level, "0")
 
+    def test_service_breached_dispatch_escalates(self):
+        """Answered in time, but no technician sent by the dispatch deadline
+        (Tuesday 17:00 for a call at 10:00 in the city): the cron escalates
+        to the agent's team leader, then to the after-sales manager."""
+        escalation = self.env.ref("cs_service.mail_activity_type_service_escalation")
+        with freeze_time(local("2026-03-10 10:00")):
+            request = self._create_request(date_received=local("2026-03-10 10:00"))
+        with freeze_time(local("2026-03-10 10:30")):
+            request.with_user(self.agent_a).action_reply()
+            self._run_cron()
+            self.assertEqual(request.sla_status, "on_track")
+            self.assertEqual(request.escalation_level, "0")
+        self.assertEqual(request.date_dispatch_deadline, local("2026-03-10 17:00"))
+        with freeze_time(local("2026-03-10 17:30")):
+            self._run_cron()
+            self.assertEqual(request.sla_status, "breached")
+            self.assertEqual(request.escalation_level, "1")
+            activity = request.activity_ids.filtered(
+                lambda a: a.activity_type_id == escalation
+            )
+            self.assertEqual(activity.user_id, self.supervisor)
+            self.assertIn(request.name, activity.summary)
+        with freeze_time(local("2026-03-10 19:40")):
+            self._run_cron()
+            self.assertEqual(request.escalation_level, "2")
+            self.assertIn(
+                self.manager,
+                request.activity_ids.filtered(
+                    lambda a: a.activity_type_id == escalation
+                ).user_id,
+            )
+        # dispatched late at last: the status stays breached, the
+        # escalations are over and the indicator counts it late
+        with freeze_time(local("2026-03-11 09:00")):
+            request.with_user(self.agent_a).action_dispatch(technician=self.tech_1)
+        self.assertEqual(request.sla_status, "breached")
+        self.assertFalse(request.dispatch_in_time)
+
     def test_service_cron_is_the_sla_engine(self):
         cron = self.env.ref("cs_service.ir_cron_service_sla_escalate")
         self.assertEqual(cron.code.strip(), "model._cron_sla_escalate()")

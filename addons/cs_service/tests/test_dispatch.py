@@ -36,6 +36,28 @@ class TestServiceDispatch(CsServiceCommon):
             str(self._visit_activities(request).date_deadline), "2026-03-11"
         )
 
+    def test_service_rescheduling_moves_the_activity(self):
+        request = self._create_request(date_scheduled=local("2026-03-11 10:00"))
+        request.with_user(self.agent_a).action_dispatch(technician=self.tech_1)
+        activity = self._visit_activities(request)
+        self.assertEqual(str(activity.date_deadline), "2026-03-11")
+        # the customer asks for Friday evening, still Friday in Shanghai
+        request.with_user(self.agent_a).date_scheduled = local("2026-03-13 23:00")
+        self.assertEqual(self._visit_activities(request), activity)
+        self.assertEqual(str(activity.date_deadline), "2026-03-13")
+        self.assertEqual(activity.user_id, self.tech_user_1)
+        # rescheduled and reassigned at once: the new technician's activity
+        # is on the new day
+        request.with_user(self.agent_a).write(
+            {
+                "date_scheduled": local("2026-03-16 09:00"),
+                "technician_id": self.tech_2.id,
+            }
+        )
+        activity = self._visit_activities(request)
+        self.assertEqual(activity.user_id, self.tech_user_2)
+        self.assertEqual(str(activity.date_deadline), "2026-03-16")
+
     def test_service_reassignment_moves_the_activity(self):
         request = self._create_request()
         request.with_user(self.agent_a).action_dispatch(technician=self.tech_1)
@@ -63,9 +85,18 @@ class TestServiceDispatch(CsServiceCommon):
 
     def test_service_technician_choice_and_board(self):
         domain = self.Request._fields["technician_id"].domain
-        technicians = self.env["hr.employee"].search(safe_eval(domain))
+        # an agent (no HR right, no access to job positions) chooses
+        technicians = (
+            self.env["hr.employee"].with_user(self.agent_a).search(safe_eval(domain))
+        )
         self.assertIn(self.tech_1, technicians)
         self.assertNotIn(self.clerk, technicians)
+        names = (
+            self.env["hr.employee"]
+            .with_user(self.agent_a)
+            .name_search("Technician", args=safe_eval(domain))
+        )
+        self.assertIn(self.tech_1.id, [employee_id for employee_id, _name in names])
         board = self.env.ref("cs_service.cs_service_request_action_board")
         self.assertIn("technician_id", board.context)
         views = self.env["cs.service.request"].get_views(

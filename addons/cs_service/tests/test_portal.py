@@ -3,8 +3,10 @@
 import re
 from unittest.mock import patch
 
+from odoo import sql_db
 from odoo.tests import HttpCase, tagged
 
+from ..controllers.portal import RATE_LOCK_KEY
 from .common import CsServiceCommon
 
 # a 1x1 PNG, what the signature widget sends
@@ -125,6 +127,30 @@ class TestServicePortal(CsServiceCommon, HttpCase):
             )
         self.assertEqual(response.status_code, 429)
         self.assertEqual(self.Request.search_count([]), count + 3)
+
+    def test_service_portal_rate_limit_serialises_posts(self):
+        """The count and the creation of a customer's request hold a lock
+        until the transaction ends: a second post of the same customer at
+        the same time waits for it, and counts the first request; another
+        customer does not wait."""
+        self._login_portal()
+        self.url_open(
+            "/my/service/new",
+            data={"csrf_token": self._csrf(), "problem": "Noise", "city": "Beijing"},
+        )
+        # another connection, as a second worker serving a parallel post
+        with sql_db.db_connect(self.env.cr.dbname).cursor() as cr:
+            cr.execute(
+                "SELECT pg_try_advisory_xact_lock(%s, %s), "
+                "pg_try_advisory_xact_lock(%s, %s)",
+                (
+                    RATE_LOCK_KEY,
+                    self.portal_partner.id,
+                    RATE_LOCK_KEY,
+                    self.customer_a.id,
+                ),
+            )
+            self.assertEqual(cr.fetchone(), (False, True))
 
     def test_service_portal_sign(self):
         request = self._advance(self.own, "done")

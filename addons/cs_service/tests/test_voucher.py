@@ -1,10 +1,12 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.cs_member.tests.report_common import ReportTestMixin
 
 from .common import CsServiceCommon
+from .test_portal import SIGNATURE
 
 
 @tagged("post_install", "-at_install")
@@ -68,3 +70,21 @@ class TestServiceVoucherPdf(ReportTestMixin, CsServiceCommon):
         text = self._pdf_text(pdf)
         self.assertIn(request.name, text)
         self.assertIn("KF35-0001", text)
+
+    def test_service_customer_signs_on_the_technicians_tablet(self):
+        request = self._advance(self._create_request(), "on_site")
+        with self.assertRaisesRegex(UserError, "cannot be signed now"):
+            request.with_user(self.tech_user_1).action_customer_sign()
+        self._advance(request, "done")
+        # another technician may not hand it over
+        with self.assertRaises(AccessError):
+            request.with_user(self.tech_user_2).action_customer_sign()
+        action = request.with_user(self.tech_user_1).action_customer_sign()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertIn(f"/my/service/{request.id}?access_token=", action["url"])
+        self.assertTrue(action["url"].endswith("#service_signature"))
+        # the agent may hand over their tablet too
+        self.assertTrue(request.with_user(self.agent_a).action_customer_sign())
+        request._cs_sign("Customer", SIGNATURE)
+        with self.assertRaisesRegex(UserError, "already signed"):
+            request.with_user(self.tech_user_1).action_customer_sign()

@@ -148,3 +148,51 @@ registry.category("web_tour.tours").add("cs_complaint_department_tour", {
         },
     ],
 });
+
+/**
+ * The customer accepts the solution of their complaint by signing it on
+ * their portal page (the complaint is given by
+ * cs_complaint/tests/test_signature.py).
+ */
+registry.category("web_tour.tours").add("cs_complaint_accept_tour", {
+    steps: () => [
+        {
+            content: "The solution waits for the customer's signature",
+            trigger: "#complaint_signature a.o_cs_complaint_sign",
+            run: "click",
+        },
+        {
+            content: "The customer's name is filled in",
+            trigger:
+                "#modal_complaint_sign .o_web_sign_name_and_signature input:value(Portal Customer A)",
+        },
+        {
+            content: "Choose a style for the signature",
+            trigger: "#modal_complaint_sign .o_web_sign_auto_select_style button",
+            run: "click",
+        },
+        {
+            content: "The fourth style",
+            trigger: ".o-dropdown-item:eq(3)",
+            run: "click",
+        },
+        {
+            content: "The signature is drawn",
+            trigger: "#modal_complaint_sign .o_portal_sign_submit:enabled",
+        },
+        {
+            content: "Accept and sign",
+            trigger: "#modal_complaint_sign .o_portal_sign_submit:enabled",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The solution is accepted",
+            trigger: ".o_cs_complaint_signed",
+        },
+        {
+            content: "The signature is shown",
+            trigger: "#complaint_accepted img",
+        },
+    ],
+});
