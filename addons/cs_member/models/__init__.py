@@ -13,3 +13,5 @@ from . import cs_member_card
 from . import cs_member_points
 from . import res_partner
 from . import res_lang
+from . import cs_member_loss_reason
+from . import cs_member_movement_report

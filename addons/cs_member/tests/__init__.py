@@ -11,3 +11,4 @@ from . import test_protected_fields
 from . import test_company_day
 from . import test_hide_tracebacks
 from . import test_export
+from . import test_member_loss
