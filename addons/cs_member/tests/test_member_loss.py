@@ -137,7 +137,7 @@ class TestMemberLoss(CsMemberCommon):
         m3 = self._create_member("Loss Three", self.agent_b)
         m4 = self._create_member("Loss Four", self.agent_b)
         with freeze_time("2026-03-10 04:00:00"):
-            new = self._create_card(m4, date_start="2026-03-10")
+            self._create_card(m4, date_start="2026-03-10")
             old1 = self._create_card(m1, date_start="2025-03-20")
             renewal = self.env["cs.member.card"].browse(old1.action_renew()["res_id"])
             renewal.action_activate()
