@@ -11,6 +11,7 @@ from . import res_users
 from . import cs_member_level
 from . import cs_member_card
 from . import cs_member_points
+from . import cs_member_change_request
 from . import res_partner
 from . import res_lang
 from . import cs_member_loss_reason

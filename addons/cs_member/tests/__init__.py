@@ -12,3 +12,4 @@ from . import test_company_day
 from . import test_hide_tracebacks
 from . import test_export
 from . import test_member_loss
+from . import test_change_request
