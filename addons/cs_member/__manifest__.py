@@ -38,6 +38,7 @@
         "wizards/cs_member_card_cancel_wizard_views.xml",
         "wizards/cs_member_movement_report_wizard_views.xml",
         "report/cs_member_movement_report.xml",
+        "report/res_partner_archive_card.xml",
         "views/menus.xml",
     ],
     "demo": [
