@@ -28,6 +28,7 @@
         "views/cs_member_points_views.xml",
         "views/cs_member_movement_report_views.xml",
         "views/cs_member_change_request_views.xml",
+        "views/cs_member_visit_plan_views.xml",
         "views/cs_team_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",

@@ -199,13 +199,54 @@ class ResPartner(models.Model):
                             fields=", ".join(sorted(forbidden)),
                         )
                     )
-        return super().create(vals_list)
+        partners = super().create(vals_list)
+        partners.filtered(lambda p: p.cs_grade == "key")._cs_ensure_visit_plan()
+        return partners
 
     def write(self, vals):
         if "cs_agent_id" in vals:
             self._cs_check_agent_change(vals["cs_agent_id"])
         self._cs_check_private_data_change(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("cs_grade") == "key":
+            self._cs_ensure_visit_plan()
+        return res
+
+    def _cs_ensure_visit_plan(self):
+        """A key account (B4) is managed personally by the manager: it gets a
+        visit plan (H4) owned by the company's key account manager."""
+        Plan = self.env["cs.member.visit.plan"].sudo().with_context(active_test=False)
+        # sudo: the plan follows from the grade, whoever grades the customer;
+        # its owner is the manager, not the user
+        company = self.env.company
+        existing = Plan.search(
+            [("partner_id", "in", self.ids), ("company_id", "=", company.id)]
+        ).partner_id
+        owner = (
+            company.cs_key_account_manager_id
+            or self.env.ref("cs_member.group_cs_manager").users.filtered(
+                lambda u: not u.share and not u._is_superuser()
+            )[:1]
+        )
+        partners = self.filtered(lambda p: p.cs_grade == "key") - existing
+        if not owner or not partners:
+            return Plan
+        plans = Plan.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "user_id": owner.id,
+                    "company_id": company.id,
+                }
+                for partner in partners
+            ]
+        )
+        for plan in plans:
+            plan.message_post(
+                body=self.env._("Key account: visit plan set up for its manager."),
+                message_type="notification",
+            )
+        return plans
 
     def _cs_check_private_data_change(self, vals):
         """An agent changes a customer's private data (A3) only through a
