@@ -99,7 +99,10 @@ class CsMemberMovementReportWizard(models.TransientModel):
         )
         rows = [dict(lines[key.id], name=key.name) for key in keys]
         if False in lines:
-            none = self.env._("No Level" if self.groupby == "level" else "No Agent")
+            if self.groupby == "level":
+                none = self.env._("No Level")
+            else:
+                none = self.env._("No Agent")
             rows.append(dict(lines[False], name=none))
         return {
             "rows": rows,
