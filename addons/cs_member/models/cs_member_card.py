@@ -104,7 +104,6 @@ class CsMemberCard(models.Model):
     color = fields.Integer(related="level_id.color")
     loss_reason_id = fields.Many2one(
         "cs.member.loss.reason",
-        string="Loss Reason",
         readonly=True,
         copy=False,
         index="btree_not_null",

@@ -108,9 +108,7 @@ class CsMemberChangeRequest(models.Model):
         sanitize=True,
         help="The old and new values, recorded when the request is decided.",
     )
-    decided_by_id = fields.Many2one(
-        "res.users", string="Decided By", readonly=True, copy=False
-    )
+    decided_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_decided = fields.Datetime(string="Decided On", readonly=True, copy=False)
     refuse_reason = fields.Text(string="Refusal Reason", copy=False)
 

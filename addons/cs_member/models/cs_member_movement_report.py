@@ -43,11 +43,9 @@ class CsMemberMovementReport(models.Model):
         readonly=True,
     )
     date = fields.Date(readonly=True)
-    level_id = fields.Many2one("cs.member.level", string="Level", readonly=True)
+    level_id = fields.Many2one("cs.member.level", readonly=True)
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)
-    loss_reason_id = fields.Many2one(
-        "cs.member.loss.reason", string="Loss Reason", readonly=True
-    )
+    loss_reason_id = fields.Many2one("cs.member.loss.reason", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 
     def init(self):

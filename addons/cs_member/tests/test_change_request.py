@@ -20,7 +20,7 @@ class TestChangeRequest(CsMemberCommon):
         with Form(
             self.env["cs.member.change.request"]
             .with_user(user or self.agent_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         ) as form:
             form.reason = "The customer called with a new address"
             for fname, value in new.items():

@@ -35,7 +35,7 @@ class TestMemberLoss(CsMemberCommon):
         with Form(
             self.env["cs.member.card.cancel.wizard"]
             .with_user(self.supervisor)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         ) as wizard:
             wizard.loss_reason_id = self.competitor
             wizard.loss_note = "Cheaper card at the mall next door"
