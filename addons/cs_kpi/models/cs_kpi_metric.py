@@ -15,6 +15,7 @@ COMPUTE_SELECTION = [
     ("praise_count", "Customer Praise"),
     ("penalty_amount", "Penalties and Fines"),
     ("attendance", "Attendance (%)"),
+    ("renewal_rate", "Card Renewal Rate (%)"),
 ]
 
 
@@ -28,6 +29,7 @@ RATIO_KEYS = {
     "qa_score",
     "exam_score",
     "attendance",
+    "renewal_rate",
 }
 
 
@@ -190,6 +192,22 @@ class CsKpiMetric(models.Model):
         )
         return self._kpi_by_user(
             employees, [(user_id, line["exact"]) for user_id, line in coverage.items()]
+        )
+
+    def _kpi_renewal_rate(self, period, employees):
+        """Renewal rate (续卡率) of the agent's members: the cards due to
+        expire in the period that were renewed or upgraded, over the cards
+        due, from their owner (``cs.member.movement.report``)."""
+        movements = self.env["cs.member.movement.report"]._cs_movements(
+            period.company_id, period.date_from, period.date_to, groupby="agent"
+        )
+        return self._kpi_by_user(
+            employees,
+            [
+                (user_id, line["exact_rate"])
+                for user_id, line in movements.items()
+                if line["exact_rate"] is not None
+            ],
         )
 
     def _kpi_complaints_against(self, period, employees):

@@ -11,3 +11,4 @@ from . import test_integrity
 from . import test_one_truth
 from . import test_ui_tours
 from . import test_report_delivery
+from . import test_renewal_rate

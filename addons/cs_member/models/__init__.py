@@ -11,5 +11,9 @@ from . import res_users
 from . import cs_member_level
 from . import cs_member_card
 from . import cs_member_points
+from . import cs_member_change_request
+from . import cs_member_visit_plan
 from . import res_partner
 from . import res_lang
+from . import cs_member_loss_reason
+from . import cs_member_movement_report

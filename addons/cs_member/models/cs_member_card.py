@@ -102,6 +102,24 @@ class CsMemberCard(models.Model):
         string="Expiry Reminder Sent On", readonly=True, copy=False
     )
     color = fields.Integer(related="level_id.color")
+    loss_reason_id = fields.Many2one(
+        "cs.member.loss.reason",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        tracking=True,
+        ondelete="restrict",
+        help="Why the member left: asked when the card is cancelled, recorded "
+        "as a lapse when it expires without renewal (D10).",
+    )
+    loss_note = fields.Text(string="Loss Details", readonly=True, copy=False)
+    date_lost = fields.Date(
+        string="Lost On",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The company's day the card was cancelled or lapsed.",
+    )
 
     _sql_constraints = [
         (
@@ -176,6 +194,9 @@ class CsMemberCard(models.Model):
             "change_type",
             "previous_card_id",
             "date_reminded",
+            "loss_reason_id",
+            "loss_note",
+            "date_lost",
         }
 
     @api.model_create_multi
@@ -272,14 +293,52 @@ class CsMemberCard(models.Model):
         return True
 
     @workflow_action
-    def action_cancel(self):
+    def action_cancel(self, loss_reason_id=None, loss_note=False):
+        """Cancel the cards. An issued card is a member lost (D10): without
+        ``loss_reason_id`` (a ``cs.member.loss.reason`` id), nothing is
+        cancelled and the wizard asking the reason opens instead."""
         self._check_card_admin()
         self._check_state(
             ("draft", "active", "suspended"),
             self.env._("Expired or cancelled cards cannot be cancelled."),
         )
-        self.write({"state": "cancelled"})
+        issued = self.filtered(lambda c: c.state != "draft")
+        reason = self.env["cs.member.loss.reason"].browse(loss_reason_id or [])
+        if issued and not reason.exists():
+            if len(self) > 1:
+                raise UserError(
+                    self.env._("Cancel issued member cards one by one, with a reason.")
+                )
+            return self._cs_loss_reason_wizard()
+        (self - issued).write({"state": "cancelled"})
+        issued._cs_record_loss(reason, loss_note, {"state": "cancelled"})
         return True
+
+    @workflow_action
+    def action_record_loss_reason(self, loss_reason_id, loss_note=False):
+        """Replace the default reason of a lapsed card by the one the member
+        gave (the agent asks it in the activity the expiry cron planned)."""
+        reason = self.env["cs.member.loss.reason"].browse(loss_reason_id).exists()
+        if not reason:
+            raise UserError(self.env._("Choose why the member left."))
+        for card in self:
+            if card.state != "expired" or not card.date_lost:
+                raise UserError(
+                    self.env._(
+                        "Card %(number)s did not lapse: there is no loss reason to "
+                        "record.",
+                        number=card.number,
+                    )
+                )
+            card._check_loss_reason_right()
+        self.write({"loss_reason_id": reason.id, "loss_note": loss_note})
+        self.activity_feedback(["cs_member.mail_activity_type_loss_reason"])
+        return True
+
+    def action_open_loss_reason_wizard(self):
+        self.ensure_one()
+        self._check_loss_reason_right()
+        return self._cs_loss_reason_wizard()
 
     @workflow_action
     def action_renew(self):
@@ -334,7 +393,18 @@ class CsMemberCard(models.Model):
         ]
         remaining = self.search_count(domain)
         cards = self.search(domain, limit=batch_size, order="id")
-        cards.write({"state": "expired"})
+        # a renewal or upgrade on its way keeps the member: not a loss
+        renewing = cards.filtered(
+            lambda c: c.next_card_ids.filtered(lambda n: n.state != "cancelled")
+        )
+        (cards & renewing).write({"state": "expired"})
+        lapsed = cards - renewing
+        lapsed._cs_record_loss(
+            self.env["cs.member.loss.reason"]._cs_lapse_reason(),
+            False,
+            {"state": "expired"},
+        )
+        lapsed._cs_schedule_loss_reason_activity()
         self.env["ir.cron"]._notify_progress(
             done=len(cards), remaining=remaining - len(cards)
         )
@@ -445,6 +515,77 @@ class CsMemberCard(models.Model):
             done=len(new_cards), remaining=1 if more else 0
         )
         return new_cards
+
+    def _cs_record_loss(self, reason, note, vals):
+        """Write ``vals`` and the loss (reason, note, the company's day)."""
+        for company in self.company_id:
+            self.filtered(lambda c, co=company: c.company_id == co).write(
+                dict(
+                    vals,
+                    loss_reason_id=reason.id if reason else False,
+                    loss_note=note or False,
+                    date_lost=company._cs_today(),
+                )
+            )
+
+    def _cs_schedule_loss_reason_activity(self):
+        """Ask the member's agent why the card lapsed (one batch insert)."""
+        activity_type = self.env.ref(
+            "cs_member.mail_activity_type_loss_reason", raise_if_not_found=False
+        )
+        cards = self.filtered(lambda c: c.partner_id.cs_agent_id)
+        if not activity_type or not cards:
+            return self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": card.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": activity_type.summary,
+                        # automated: done by activity_feedback once recorded
+                        "automated": True,
+                        "user_id": card.partner_id.cs_agent_id.id,
+                        "date_deadline": card.date_lost
+                        + relativedelta(days=activity_type.delay_count),
+                    }
+                    for card in cards
+                ]
+            )
+        )
+
+    def _check_loss_reason_right(self):
+        """The member's agent or a supervisor records why a member left."""
+        self.ensure_one()
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group("cs_member.group_cs_supervisor")
+            or self.partner_id.cs_agent_id == user
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Only the member's agent or a supervisor can record why "
+                "%(member)s left.",
+                member=self.partner_id.display_name,
+            )
+        )
+
+    def _cs_loss_reason_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Why Does the Member Leave?"),
+            "res_model": "cs.member.card.cancel.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_card_id": self.id},
+        }
 
     def _cs_on_expiry_reminder(self):
         """Hook called with the cards whose expiry reminder was just sent.

@@ -27,6 +27,14 @@ class ResCompany(models.Model):
         help="Customer data is exported by supervisors only (confidentiality); "
         "tick to let agents export lists too. Every export is logged.",
     )
+    cs_key_account_manager_id = fields.Many2one(
+        "res.users",
+        string="Key Account Manager",
+        domain="[('share', '=', False)]",
+        help="The customer-service manager who personally manages the key "
+        "accounts (B4) and owns their visit plans; empty: the first "
+        "customer-service manager.",
+    )
     cs_first_contact_days = fields.Integer(
         string="First Contact Within (days)",
         default=7,

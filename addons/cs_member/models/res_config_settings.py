@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     cs_agents_may_export = fields.Boolean(
         related="company_id.cs_agents_may_export", readonly=False
     )
+    cs_key_account_manager_id = fields.Many2one(
+        related="company_id.cs_key_account_manager_id", readonly=False
+    )
     cs_first_contact_days = fields.Integer(
         related="company_id.cs_first_contact_days", readonly=False
     )

@@ -6,6 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
+from .cs_member_change_request import CHANGE_FIELDS
+from .cs_protected_mixin import protected_writes_allowed
+
 CS_GROUPS = "cs_member.group_cs_agent"
 
 # fields that only the customer-service department may set (A3); Odoo checks
@@ -196,12 +199,93 @@ class ResPartner(models.Model):
                             fields=", ".join(sorted(forbidden)),
                         )
                     )
-        return super().create(vals_list)
+        partners = super().create(vals_list)
+        partners.filtered(lambda p: p.cs_grade == "key")._cs_ensure_visit_plan()
+        return partners
 
     def write(self, vals):
         if "cs_agent_id" in vals:
             self._cs_check_agent_change(vals["cs_agent_id"])
-        return super().write(vals)
+        self._cs_check_private_data_change(vals)
+        res = super().write(vals)
+        if vals.get("cs_grade") == "key":
+            self._cs_ensure_visit_plan()
+        return res
+
+    def _cs_ensure_visit_plan(self):
+        """A key account (B4) is managed personally by the manager: it gets a
+        visit plan (H4) owned by the company's key account manager."""
+        Plan = self.env["cs.member.visit.plan"].sudo().with_context(active_test=False)
+        # sudo: the plan follows from the grade, whoever grades the customer;
+        # its owner is the manager, not the user
+        company = self.env.company
+        existing = Plan.search(
+            [("partner_id", "in", self.ids), ("company_id", "=", company.id)]
+        ).partner_id
+        owner = (
+            company.cs_key_account_manager_id
+            or self.env.ref("cs_member.group_cs_manager").users.filtered(
+                lambda u: not u.share and not u._is_superuser()
+            )[:1]
+        )
+        partners = self.filtered(lambda p: p.cs_grade == "key") - existing
+        if not owner or not partners:
+            return Plan
+        plans = Plan.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "user_id": owner.id,
+                    "company_id": company.id,
+                }
+                for partner in partners
+            ]
+        )
+        for plan in plans:
+            plan.message_post(
+                body=self.env._("Key account: visit plan set up for its manager."),
+                message_type="notification",
+            )
+        return plans
+
+    def _cs_check_private_data_change(self, vals):
+        """An agent changes a customer's private data (A3) only through a
+        change request approved by a supervisor; supervisors and managers
+        write it directly. Unchanged values pass (the web client sends them
+        back)."""
+        fnames = set(CHANGE_FIELDS) & set(vals)
+        if not fnames or protected_writes_allowed(self.env):
+            return
+        user = self.env.user
+        if not user.has_group(CS_GROUPS) or user.has_group(
+            "cs_member.group_cs_supervisor"
+        ):
+            return
+        for partner in self.filtered(lambda p: p.cs_agent_id or p.cs_is_member):
+            for fname in fnames:
+                field = self._fields[fname]
+                new = field.convert_to_cache(vals[fname], partner, validate=False)
+                old = field.convert_to_cache(partner[fname], partner, validate=False)
+                if (new or False) != (old or False):
+                    raise AccessError(
+                        self.env._(
+                            "The data of %(customer)s changes through a change "
+                            "request approved by a supervisor: use Request "
+                            "Change.",
+                            customer=partner.display_name,
+                        )
+                    )
+
+    def action_cs_request_change(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Request Change"),
+            "res_model": "cs.member.change.request",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_partner_id": self.id},
+        }
 
     def _cs_check_agent_change(self, agent_id):
         """Customers are assigned by supervisors (B1). An agent may only claim

@@ -11,3 +11,7 @@ from . import test_protected_fields
 from . import test_company_day
 from . import test_hide_tracebacks
 from . import test_export
+from . import test_member_loss
+from . import test_change_request
+from . import test_archive_card
+from . import test_visit_plan

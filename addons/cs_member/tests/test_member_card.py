@@ -100,7 +100,8 @@ class TestMemberCard(CsMemberCommon):
         self._end_request()
         self.assertEqual(card.state, "active")
         self.assertEqual(self.member.cs_card_id, card)
-        Card.action_cancel()
+        price = self.env.ref("cs_member.cs_member_loss_reason_price")
+        Card.action_cancel(price.id)
         self.assertEqual(card.state, "cancelled")
         self.assertFalse(self.member.cs_is_member)
         self.assertFalse(self.member.cs_card_date_end)
@@ -125,7 +126,7 @@ class TestMemberCard(CsMemberCommon):
             card.action_activate()
         with self.assertRaises(UserError):
             card.action_resume()
-        card.action_cancel()
+        card.action_cancel(self.env.ref("cs_member.cs_member_loss_reason_moved").id)
         with self.assertRaises(UserError):
             card.action_cancel()
         with self.assertRaises(UserError):
@@ -350,7 +351,7 @@ class TestMemberCard(CsMemberCommon):
         as_sup.action_activate()
         as_sup.action_suspend()
         as_sup.action_resume()
-        as_sup.action_cancel()
+        as_sup.action_cancel(self.env.ref("cs_member.cs_member_loss_reason_other").id)
         self.assertEqual(card.state, "cancelled")
 
     def test_only_admin_deletes_cards(self):
