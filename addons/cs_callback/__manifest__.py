@@ -27,6 +27,7 @@
         "views/res_config_settings_views.xml",
         "report/cs_callback_record_report.xml",
         "report/cs_callback_summary_report.xml",
+        "report/res_partner_archive_card.xml",
         "wizards/cs_callback_summary_wizard_views.xml",
         "views/cs_callback_coverage_report_views.xml",
         "views/menus.xml",

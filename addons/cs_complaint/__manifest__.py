@@ -35,6 +35,7 @@
         "views/res_config_settings_views.xml",
         "wizards/cs_complaint_reply_wizard_views.xml",
         "report/cs_complaint_reports.xml",
+        "report/res_partner_archive_card.xml",
         "report/cs_complaint_stats_report.xml",
         "wizards/cs_complaint_stats_wizard_views.xml",
         "views/cs_complaint_portal_templates.xml",

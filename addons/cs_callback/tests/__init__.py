@@ -10,3 +10,4 @@ from . import test_email_survey
 from . import test_company_day
 from . import test_ui_tours
 from . import test_settings
+from . import test_archive_card

@@ -15,3 +15,4 @@ from . import test_public_form
 from . import test_department_inbox
 from . import test_chinese_labels
 from . import test_signature
+from . import test_archive_card
