@@ -34,6 +34,7 @@
         "views/res_config_settings_views.xml",
         "wizards/cs_complaint_reply_wizard_views.xml",
         "report/cs_complaint_reports.xml",
+        "report/cs_complaint_handling_report.xml",
         "report/cs_complaint_stats_report.xml",
         "wizards/cs_complaint_stats_wizard_views.xml",
         "views/cs_complaint_portal_templates.xml",

@@ -14,3 +14,4 @@ from . import test_portal_fields
 from . import test_public_form
 from . import test_department_inbox
 from . import test_chinese_labels
+from . import test_handling_report
