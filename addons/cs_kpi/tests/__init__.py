@@ -10,3 +10,5 @@ from . import test_monthly_report
 from . import test_integrity
 from . import test_one_truth
 from . import test_ui_tours
+from . import test_rewards
+from . import test_qa_report
