@@ -103,8 +103,8 @@ class CsWorklog(models.Model):
     service_done = fields.Integer(string="Repairs Done", readonly=True)
     has_service = fields.Boolean(compute="_compute_has_service")
     # what the agent writes
-    work_done = fields.Text(string="Work Done")
-    problems = fields.Text(string="Problems")
+    work_done = fields.Text()
+    problems = fields.Text()
     plan_tomorrow = fields.Text(string="Plan for Tomorrow")
     callback_ids = fields.Many2many(
         "cs.callback", string="Callbacks", compute="_compute_records"

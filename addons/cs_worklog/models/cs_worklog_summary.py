@@ -98,7 +98,6 @@ class CsWorklogSummary(models.Model):
     # what the supervisor writes
     achievements = fields.Text(string="Summary of the Period")
     problems = fields.Text(
-        string="Problems",
         help="Report the problems honestly, not the good news only.",
     )
     plan = fields.Text(string="Plan for the Next Period")
