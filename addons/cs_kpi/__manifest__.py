@@ -38,7 +38,7 @@
         "views/cs_kpi_report_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/cs_kpi_demo.xml"],
+    "demo": ["demo/cs_kpi_demo.xml", "demo/cs_kpi_star_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "cs_kpi/static/tests/tours/**/*",
