@@ -213,8 +213,8 @@ class CsWorklog(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         logs = super().create(vals_list)
-        # a log starts with the figures of its day
-        logs._cs_write_figures()
+        # a log starts with the figures of its day (the cron gives them)
+        logs.filtered(lambda log: not log.date_prefilled)._cs_write_figures()
         return logs
 
     def write(self, vals):
@@ -430,27 +430,42 @@ class CsWorklog(models.Model):
     @api.model
     def _cs_prefill_day(self, company, day):
         """Create the missing logs of ``day`` of the users who worked (with
-        a figure), and refresh the figures of its draft logs, in batches."""
-        workers = {
-            user_id
+        a figure), with their figures, and refresh the figures of the day's
+        draft logs; one set of grouped queries for the day, logs created
+        in batches."""
+        figures = {
+            user_id: values
             for user_id, values in self._cs_day_figures(company, day).items()
             if any(values.values())
         }
         existing = self.search([("company_id", "=", company.id), ("date", "=", day)])
         users = (
             self.env["res.users"]
-            .browse(workers - set(existing.user_id.ids))
+            .browse(set(figures) - set(existing.user_id.ids))
             .filtered(lambda user: not user.share and company in user.company_ids)
         )
         for start in range(0, len(users), CRON_BATCH):
-            self._cs_create_logs(company, day, users[start : start + CRON_BATCH])
+            batch = users[start : start + CRON_BATCH]
+            self._cs_create_logs(company, day, batch, figures)
         existing._cs_prefill()
 
     @workflow_action
-    def _cs_create_logs(self, company, day, users):
-        return self.with_company(company).create(
-            [
-                {"user_id": user.id, "date": day, "company_id": company.id}
-                for user in users
-            ]
+    def _cs_create_logs(self, company, day, users, figures):
+        now = fields.Datetime.now()
+        return (
+            self.with_company(company)
+            # the creation is the cron's: no creation message per log
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+            .create(
+                [
+                    dict(
+                        figures[user.id],
+                        user_id=user.id,
+                        date=day,
+                        company_id=company.id,
+                        date_prefilled=now,
+                    )
+                    for user in users
+                ]
+            )
         )

@@ -2,9 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, freeze_time
+from odoo.tests import Form, freeze_time, new_test_user
 from odoo.tools import mute_logger
+
+from odoo.addons.cs_member.tests.query_common import QueryBudgetMixin
 
 from .common import CsWorklogCommon, local
 
@@ -109,6 +112,35 @@ class TestWorklogPrefill(CsWorklogCommon):
             log = self.Worklog.with_user(self.agent_a).create({})
         self.assertEqual(str(log.date), self.DAY)
         self.assertEqual(log.callback_satisfied, 1)
+
+
+class TestWorklogQueries(QueryBudgetMixin, CsWorklogCommon):
+    """Creating the logs of a day costs the same for 2 or 12 agents."""
+
+    def test_cron_queries_do_not_grow(self):
+        counts = []
+        for index, day in enumerate(("2026-04-13", "2026-04-14", "2026-04-15")):
+            for number in range(4 * index):
+                agent = new_test_user(
+                    self.env,
+                    f"cs_worklog_q{index}_{number}",
+                    groups="cs_member.group_cs_agent",
+                )
+                self._done(agent, f"{day} 10:00", "satisfied", 5)
+            self._done(self.agent_a, f"{day} 11:00", "satisfied", 4)
+            self._done(self.agent_b, f"{day} 11:00", "average", 3)
+            with freeze_time(local(f"{day} 21:30")):
+                counts.append(
+                    self._queries(
+                        lambda day=day: self.Worklog._cs_prefill_day(
+                            self.company, fields.Date.to_date(day)
+                        )
+                    )
+                )
+            self.assertEqual(
+                self.Worklog.search_count([("date", "=", day)]), 2 + 4 * index
+            )
+        self.assertQueriesDoNotGrow(counts[1:], 40)
 
 
 @freeze_time(local("2026-04-08 18:00"))
