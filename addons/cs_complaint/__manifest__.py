@@ -36,6 +36,7 @@
         "wizards/cs_complaint_reply_wizard_views.xml",
         "report/cs_complaint_reports.xml",
         "report/res_partner_archive_card.xml",
+        "report/cs_complaint_handling_report.xml",
         "report/cs_complaint_stats_report.xml",
         "wizards/cs_complaint_stats_wizard_views.xml",
         "views/cs_complaint_portal_templates.xml",

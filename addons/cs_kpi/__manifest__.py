@@ -26,6 +26,8 @@
         "views/cs_kpi_scorecard_views.xml",
         "views/cs_kpi_period_views.xml",
         "views/cs_kpi_event_views.xml",
+        "views/cs_kpi_nomination_views.xml",
+        "views/cs_complaint_penalty_views.xml",
         "views/cs_kpi_fine_type_views.xml",
         "views/res_config_settings_views.xml",
         "views/cs_callback_views.xml",
@@ -34,10 +36,12 @@
         "report/cs_kpi_scorecard_report.xml",
         "report/cs_kpi_ranking_report.xml",
         "report/cs_kpi_monthly_report.xml",
+        "report/cs_qa_inspection_report.xml",
+        "report/cs_complaint_handling_report.xml",
         "views/cs_kpi_report_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/cs_kpi_demo.xml"],
+    "demo": ["demo/cs_kpi_demo.xml", "demo/cs_kpi_star_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "cs_kpi/static/tests/tours/**/*",

@@ -1,1 +1,2 @@
 from . import cs_complaint_stats_xlsx
+from . import cs_complaint_handling_report

@@ -4,6 +4,7 @@ from . import cs_kpi_metric
 from . import cs_kpi_template
 from . import cs_kpi_fine_type
 from . import cs_kpi_event
+from . import cs_kpi_nomination
 from . import cs_kpi_scorecard
 from . import cs_kpi_period
 from . import cs_kpi_period_delivery

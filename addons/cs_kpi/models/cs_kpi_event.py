@@ -37,6 +37,12 @@ class CsKpiEvent(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     kind = fields.Selection(KIND_SELECTION, required=True, index=True, tracking=True)
     amount = fields.Monetary(tracking=True)
+    loss_amount = fields.Monetary(
+        string="Loss to Compensate",
+        tracking=True,
+        help="The loss to the company that the person at fault compensates "
+        "(D7), apart from the penalty itself.",
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     reason = fields.Text(required=True)
     fine_type_id = fields.Many2one("cs.kpi.fine.type", string="Fine")
@@ -68,12 +74,16 @@ class CsKpiEvent(models.Model):
         ),
     ]
 
-    @api.constrains("kind", "amount", "fine_type_id")
+    @api.constrains("kind", "amount", "loss_amount", "fine_type_id")
     def _check_amount(self):
         for event in self:
-            if event.amount < 0:
+            if event.amount < 0 or event.loss_amount < 0:
                 raise ValidationError(self.env._("An amount cannot be negative."))
-            if event.kind == "fine" and event.fine_type_id:
+            if (
+                event.kind == "fine"
+                and event.fine_type_id
+                and event.fine_type_id.basis == "range"
+            ):
                 fine = event.fine_type_id
                 if event.amount < fine.amount_min or (
                     fine.amount_max and event.amount > fine.amount_max

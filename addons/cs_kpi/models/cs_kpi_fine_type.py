@@ -17,6 +17,24 @@ class CsKpiFineType(models.Model):
     amount_max = fields.Float(
         string="Maximum", help="Zero: no maximum (e.g. 100 and more)."
     )
+    basis = fields.Selection(
+        [
+            ("range", "Amount in the Range"),
+            ("day_wage", "Multiple of a Day's Wage"),
+            ("double", "Multiple of the Amount Taken"),
+            ("compensation", "Compensation of the Damage"),
+            ("dismissal", "Dismissal"),
+        ],
+        default="range",
+        required=True,
+        help="How the amount is set: within the range, or from the wage, the "
+        "amount taken or the damage, or no fine but a dismissal.",
+    )
+    factor = fields.Float(
+        help="For a multiple of a day's wage or of the amount taken: the "
+        "multiple (3 days' wage for an unexcused absence, double the money "
+        "taken from a customer)."
+    )
     active = fields.Boolean(default=True)
 
     @api.constrains("amount_min", "amount_max")

@@ -44,6 +44,19 @@ class CsKpiPeriod(models.Model):
     scorecard_count = fields.Integer(compute="_compute_scorecard_count")
     date_computed = fields.Datetime(readonly=True, copy=False)
     confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    star_employee_id = fields.Many2one(
+        "hr.employee",
+        string="Star of the Month",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Chosen by the manager from the scorecards, the customers' praise "
+        "and the colleagues' nominations (每月之星).",
+    )
+    star_event_id = fields.Many2one(
+        "cs.kpi.event", string="Star's Reward", readonly=True, copy=False
+    )
+    nomination_count = fields.Integer(compute="_compute_nomination_count")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -65,8 +78,25 @@ class CsKpiPeriod(models.Model):
         for period in self:
             period.scorecard_count = counts.get(period, 0)
 
+    def _compute_nomination_count(self):
+        counts = {
+            fields.Date.to_date(month): count
+            for month, count in self.env["cs.kpi.nomination"]._read_group(
+                [("month", "in", self.mapped("date_from"))],
+                ["month:day"],
+                ["__count"],
+            )
+        }
+        for period in self:
+            period.nomination_count = counts.get(period.date_from, 0)
+
     def _cs_protected_fields(self):
-        return super()._cs_protected_fields() | {"date_computed", "confirmed_by_id"}
+        return super()._cs_protected_fields() | {
+            "date_computed",
+            "confirmed_by_id",
+            "star_employee_id",
+            "star_event_id",
+        }
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -146,6 +176,151 @@ class CsKpiPeriod(models.Model):
             raise UserError(self.env._("The period is open already."))
         self.write({"state": "open", "confirmed_by_id": False})
         return True
+
+    def action_star_wizard(self):
+        """Open the proposal of the star of the month (the manager's)."""
+        self.ensure_one()
+        self._cs_check_star_choice()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Star of the Month"),
+            "res_model": "cs.kpi.star.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_period_id": self.id},
+        }
+
+    def _cs_check_star_choice(self):
+        self._cs_check_group(
+            "cs_member.group_cs_manager",
+            self.env._(
+                "Only a customer-service manager chooses the star of the month."
+            ),
+        )
+        for period in self:
+            if period.state not in ("confirmed", "published"):
+                raise UserError(
+                    self.env._(
+                        "The star of %(period)s is chosen once its assessment is "
+                        "confirmed.",
+                        period=period.name,
+                    )
+                )
+            if period.star_employee_id:
+                raise UserError(
+                    self.env._(
+                        "The star of %(period)s is chosen already: %(name)s.",
+                        period=period.name,
+                        name=period.star_employee_id.name,
+                    )
+                )
+
+    @workflow_action
+    def action_choose_star(self, employee_id, amount=0.0):
+        """The manager chooses the star of the month: the choice is kept on
+        the month, the reward booked (confirmed) in the ledger and the
+        choice posted in the month's chatter."""
+        self.ensure_one()
+        self._cs_check_star_choice()
+        employee = self.env["hr.employee"].browse(employee_id).exists()
+        if not employee or employee not in self._cs_star_candidates()["employees"]:
+            raise UserError(
+                self.env._("Choose the star among the candidates of the month.")
+            )
+        if amount < 0:
+            raise UserError(self.env._("An amount cannot be negative."))
+        # sudo: the manager's choice books the reward, whose ledger entries
+        # in a confirmed state are written by the system only
+        event = (
+            self.env["cs.kpi.event"]
+            .sudo()
+            .create(
+                {
+                    "employee_id": employee.id,
+                    "kind": "reward",
+                    "date": self.date_to,
+                    "amount": amount,
+                    "reason": self.env._(
+                        "Star of the month %(month)s.", month=self.name
+                    ),
+                    "state": "confirmed",
+                    "company_id": self.company_id.id,
+                }
+            )
+        )
+        self.write({"star_employee_id": employee.id, "star_event_id": event.id})
+        self.message_post(
+            body=self.env._("Star of the month: %(name)s.", name=employee.name),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def _cs_star_candidates(self):
+        """The candidates of the star of the month and what speaks for them:
+        ``{"employees": recordset, "lines": [{employee, scorecard,
+        total_score, is_star (best of the department), praise,
+        nominations}]}``, best first: the scorecards of the month, the
+        confirmed customer praise and the colleagues' nominations, each read
+        by one grouped query."""
+        self.ensure_one()
+        # sudo: the proposal reads the whole month's scorecards, praise and
+        # nominations for the manager, who may read them all anyway
+        scorecards = (
+            self.env["cs.kpi.scorecard"].sudo().search([("period_id", "=", self.id)])
+        )
+        praise = dict(
+            self.env["cs.kpi.event"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("kind", "=", "praise"),
+                    ("state", "=", "confirmed"),
+                    ("date", ">=", self.date_from),
+                    ("date", "<=", self.date_to),
+                ],
+                ["employee_id"],
+                ["__count"],
+            )
+        )
+        nominations = dict(
+            self.env["cs.kpi.nomination"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("month", "=", self.date_from),
+                ],
+                ["employee_id"],
+                ["__count"],
+            )
+        )
+        cards = {card.employee_id: card for card in scorecards}
+        employees = scorecards.employee_id
+        for employee in list(praise) + list(nominations):
+            employees |= employee
+        lines = [
+            {
+                "employee": employee,
+                "scorecard": cards.get(employee),
+                "total_score": cards[employee].total_score
+                if employee in cards
+                else 0.0,
+                "is_star": bool(cards.get(employee) and cards[employee].is_star),
+                "praise": praise.get(employee, 0),
+                "nominations": nominations.get(employee, 0),
+            }
+            for employee in employees
+        ]
+        lines.sort(
+            key=lambda line: (
+                -line["total_score"],
+                -line["praise"],
+                -line["nominations"],
+                line["employee"].name or "",
+            )
+        )
+        return {"employees": employees, "lines": lines}
 
     def action_view_scorecards(self):
         self.ensure_one()

@@ -12,3 +12,5 @@ from . import test_one_truth
 from . import test_ui_tours
 from . import test_report_delivery
 from . import test_renewal_rate
+from . import test_rewards
+from . import test_qa_report

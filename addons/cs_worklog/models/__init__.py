@@ -1,0 +1,2 @@
+from . import cs_worklog
+from . import cs_worklog_summary

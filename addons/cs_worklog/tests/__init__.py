@@ -1,0 +1,3 @@
+from . import test_worklog
+from . import test_summary
+from . import test_rpc
