@@ -49,8 +49,12 @@ mods="$(
     printf '%s' "${modules[*]}"
 )"
 
+# a free port for the tests' HTTP server (HttpCase, tours): two checkouts
+# testing at once must not reach each other's server on Odoo's default 8069
+port="$("$CS_PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 cs_write_conf "$conf" <<EOF
 http_interface = 127.0.0.1
+http_port = $port
 log_level = warn
 EOF
 
