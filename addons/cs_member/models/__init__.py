@@ -17,3 +17,4 @@ from . import res_partner
 from . import res_lang
 from . import cs_member_loss_reason
 from . import cs_member_movement_report
+from . import ir_module_module
