@@ -513,7 +513,8 @@ class TestMonthlyReport(ReportCase):
             )
             self._event2("Wang Fang", "fine", 5)
         self.assertEqual(self._month()["complaints"]["received"], 12)
-        self.assertQueriesDoNotGrow([baseline, self._queries(self._month)], 30)
+        # 30 of its own; cs_satisfaction's Open Problems section adds two
+        self.assertQueriesDoNotGrow([baseline, self._queries(self._month)], 32)
 
     # ------------------------------------------------------------------
     # PDF
