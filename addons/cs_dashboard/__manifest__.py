@@ -15,8 +15,9 @@
     "data": [
         "security/ir.model.access.csv",
         "security/cs_dashboard_security.xml",
-        "data/cs_dashboard_data.xml",
+        # the spreadsheet names the Dashboard Figures menu: load it first
         "views/cs_dashboard_month_views.xml",
+        "data/cs_dashboard_data.xml",
     ],
     "demo": ["demo/cs_dashboard_demo.xml"],
     "assets": {
