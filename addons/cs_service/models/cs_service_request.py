@@ -173,7 +173,6 @@ class CsServiceRequest(models.Model):
     problem = fields.Html(sanitize=True, sanitize_style=True, required=True)
     problem_category_id = fields.Many2one(
         "cs.service.problem.category",
-        string="Problem Category",
         index="btree_not_null",
         tracking=True,
         help="What was wrong, set by the agent at intake or by the technician on "
@@ -292,7 +291,6 @@ class CsServiceRequest(models.Model):
     signed_on = fields.Datetime(readonly=True, copy=False)
     signed_voucher_id = fields.Many2one(
         "ir.attachment",
-        string="Signed Voucher",
         readonly=True,
         copy=False,
         help="The voucher signed by the customer (G5): the PDF of their portal "

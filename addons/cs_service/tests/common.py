@@ -145,7 +145,7 @@ class CsServiceCommon(CsCallbackCommon):
         wizard = (
             cls.env[action["res_model"]]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create(
                 {
                     "file_data": base64.b64encode(b"%PDF-1.4 signed"),
