@@ -8,3 +8,4 @@ from . import cs_service_line
 from . import cs_service_contract
 from . import cs_callback
 from . import product_template
+from . import cs_service_problem_category

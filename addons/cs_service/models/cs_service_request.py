@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytz
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -15,6 +16,7 @@ from odoo.addons.cs_member.models.cs_protected_mixin import (
     workflow_action,
 )
 from odoo.addons.cs_member.models.followers import insert_followers
+from odoo.addons.cs_member.reporting import format_rate, rate
 
 from .res_partner import ZONE_SELECTION
 
@@ -53,7 +55,11 @@ WORKFLOW_FIELDS = {
     "signature",
     "signed_by",
     "signed_on",
+    "signed_voucher_id",
 }
+# the recurring defects analysis (G4) groups the repairs done by default by
+# product and problem category
+DEFECT_GROUPBY = ("product_id", "problem_category_id")
 # What a customer sees of their request: the portal pages show these, and a
 # portal user reads or searches no other field, over the pages or RPC (the
 # agent, deadlines status, escalation, cancellation notes stay internal).
@@ -71,6 +77,7 @@ PORTAL_READABLE_FIELDS = {
     "city",
     "zone",
     "problem",
+    "problem_category_id",
     "channel",
     "priority",
     "date_received",
@@ -164,6 +171,13 @@ class CsServiceRequest(models.Model):
         help="Urban and suburban customers have their own dispatch time.",
     )
     problem = fields.Html(sanitize=True, sanitize_style=True, required=True)
+    problem_category_id = fields.Many2one(
+        "cs.service.problem.category",
+        index="btree_not_null",
+        tracking=True,
+        help="What was wrong, set by the agent at intake or by the technician on "
+        "site: the recurring defects of a product are counted by it.",
+    )
     channel = fields.Selection(
         CHANNEL_SELECTION, required=True, default="phone", tracking=True
     )
@@ -254,6 +268,15 @@ class CsServiceRequest(models.Model):
     is_repeat = fields.Boolean(
         string="Repeat Visit", compute="_compute_repeat_of_id", store=True
     )
+    repeat_rate = fields.Float(
+        string="Repeat Rate (%)",
+        compute="_compute_repeat_of_id",
+        store=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="100 for a repeat visit, 0 otherwise: its average over repairs done "
+        "is their repeat rate (G4).",
+    )
     line_ids = fields.One2many("cs.service.line", "request_id", string="Work Lines")
     total_hours = fields.Float(compute="_compute_total_hours", store=True)
     cancel_reason = fields.Text(copy=False)
@@ -266,6 +289,14 @@ class CsServiceRequest(models.Model):
     )
     signed_by = fields.Char(readonly=True, copy=False)
     signed_on = fields.Datetime(readonly=True, copy=False)
+    signed_voucher_id = fields.Many2one(
+        "ir.attachment",
+        readonly=True,
+        copy=False,
+        help="The voucher signed by the customer (G5): the PDF of their portal "
+        "signature, or the scan attached with Attach Signed Voucher. Closing "
+        "the request needs it.",
+    )
     # the opinion cards are the customer service's: technicians do not read
     # callbacks (their own ratings reach them through the scorecard)
     callback_ids = fields.One2many(
@@ -387,7 +418,9 @@ class CsServiceRequest(models.Model):
         defects analysis read the stored result. Searched once for the
         batch."""
         candidates = self.filtered(lambda r: r.partner_id and r.date_received)
-        (self - candidates).update({"repeat_of_id": False, "is_repeat": False})
+        (self - candidates).update(
+            {"repeat_of_id": False, "is_repeat": False, "repeat_rate": 0.0}
+        )
         if not candidates:
             return
         earliest = min(candidates.mapped("date_received")) - timedelta(
@@ -415,6 +448,7 @@ class CsServiceRequest(models.Model):
             )[:1]
             request.repeat_of_id = previous.sudo(False)
             request.is_repeat = bool(previous)
+            request.repeat_rate = 100.0 if previous else 0.0
 
     @api.depends("line_ids.hours")
     def _compute_total_hours(self):
@@ -749,24 +783,73 @@ class CsServiceRequest(models.Model):
         """Archive the case with the customer's signed voucher (G5)."""
         self._cs_check_group("cs_member.group_cs_agent", self.env._("close"))
         self._cs_check_state(("done",), self.env._("closed"))
-        attached = set(
-            self.env["ir.attachment"]
-            .sudo()
-            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
-            .mapped("res_id")
-        )
         for request in self:
-            if not request.signed_on and request.id not in attached:
+            # any attachment is not a signature: the portal signature or the
+            # scan attached as the signed voucher (action_attach_voucher)
+            if not request.signed_on and not request.signed_voucher_id:
                 raise UserError(
                     self.env._(
                         "Service request %(number)s has no voucher signed by the "
                         "customer: let the customer sign in the portal, or attach "
-                        "the scanned signed voucher, before closing it.",
+                        "the scanned signed voucher with Attach Signed Voucher, "
+                        "before closing it.",
                         number=request.name,
                     )
                 )
         self.write({"state": "closed", "date_closed": fields.Datetime.now()})
         return True
+
+    def action_attach_voucher(self):
+        """Open the wizard that archives the scanned voucher signed by the
+        customer on paper (G5)."""
+        self.ensure_one()
+        self._cs_check_voucher_right()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Attach Signed Voucher"),
+            "res_model": "cs.service.voucher.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    def _cs_check_voucher_right(self):
+        """The agent, or the request's technician (or a supervisor), archives
+        the signed voucher of a done request."""
+        if not self.env.user.has_group("cs_member.group_cs_agent"):
+            self._cs_check_technician_or_supervisor(
+                self.env._("attach the signed voucher of")
+            )
+        self._cs_check_state(("done",), self.env._("given a signed voucher"))
+
+    @workflow_action
+    def _cs_attach_signed_voucher(self, file_name, data):
+        """Archive ``data`` (base64) as the customer's signed voucher of the
+        request: the only way, with the portal signature, to set
+        ``signed_voucher_id``."""
+        self.ensure_one()
+        self._cs_check_voucher_right()
+        # sudo: the attachment is the request's, created by its own action
+        # after the right was checked above
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": file_name,
+                    "datas": data,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        )
+        self.write({"signed_voucher_id": attachment.id})
+        self.message_post(
+            body=self.env._("Scanned signed voucher attached"),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        return attachment
 
     @workflow_action
     def action_cancel(self):
@@ -840,7 +923,8 @@ class CsServiceRequest(models.Model):
                     count=len(requests),
                     repeats=len(requests.filtered("is_repeat")),
                 ),
-                note=requests._cs_improvement_note(fallback),
+                note=requests._cs_improvement_note(fallback)
+                + self._cs_defect_note(product),
                 user_id=owner.id,
             )
             lines.append(
@@ -905,6 +989,86 @@ class CsServiceRequest(models.Model):
             else self.env._("Repairs of this product to analyse:")
         )
         return Markup("<p>%s</p><ul>%s</ul>") % (intro, rows)
+
+    # ------------------------------------------------------------------
+    # recurring defects (G4)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cs_defect_domain(self, date_from, date_to, company):
+        """The repairs done in the company's days ``date_from`` to
+        ``date_to``: the population of the repeat rate."""
+        start, stop = company._cs_utc_bounds(date_from, date_to)
+        return [
+            ("company_id", "=", company.id),
+            ("product_id", "!=", False),
+            ("state", "in", ("done", "closed")),
+            ("date_done", ">=", start),
+            ("date_done", "<", stop),
+        ]
+
+    @api.model
+    def _cs_defect_figures(
+        self, date_from, date_to, company, groupby=DEFECT_GROUPBY, domain=None
+    ):
+        """The one computation of the recurring defects (G4): the repairs
+        done from ``date_from`` to ``date_to`` (company's days) grouped by
+        ``groupby`` (e.g. ``date_done:month``, in the company's time zone),
+        with their repeat visits (``is_repeat``, owned by
+        ``_compute_repeat_of_id``) and repeat rate. One grouped query; the
+        rows come most repeated first, as dicts keyed by the groupby specs
+        and ``done``, ``repeats``, ``repeat_rate``. The pivot, the XLSX
+        export and the improvement proposal all read it."""
+        groupby = list(groupby)
+        groups = self.with_context(tz=company._cs_tz().zone)._read_group(
+            self._cs_defect_domain(date_from, date_to, company) + (domain or []),
+            groupby,
+            ["__count", "repeat_rate:avg"],
+        )
+        rows = []
+        for *keys, done, average in groups:
+            repeats = round((average or 0.0) * done / 100.0)
+            row = dict(zip(groupby, keys, strict=True))
+            row.update(done=done, repeats=repeats, repeat_rate=rate(repeats, done))
+            rows.append(row)
+        rows.sort(key=lambda r: (-r["repeats"], -r["done"]))
+        return rows
+
+    def _cs_defect_note(self, product):
+        """The figures of ``product`` over the last three months, by problem
+        category, for its improvement proposal."""
+        company = self.company_id[:1] or self.env.company
+        today = company._cs_today()
+        date_from = today.replace(day=1) - relativedelta(months=2)
+        rows = self._cs_defect_figures(
+            date_from,
+            today,
+            company,
+            groupby=("problem_category_id",),
+            domain=[("product_id", "=", product.id)],
+        )
+        if not rows:
+            return Markup("")
+        items = Markup("").join(
+            Markup("<li>%s: %s</li>")
+            % (
+                row["problem_category_id"].display_name
+                or self.env._("No problem category"),
+                self.env._(
+                    "%(done)s repairs done, %(repeats)s repeat visits (%(rate)s)",
+                    done=row["done"],
+                    repeats=row["repeats"],
+                    rate=format_rate(row["repeat_rate"]),
+                ),
+            )
+            for row in rows
+        )
+        return Markup("<p>%s</p><ul>%s</ul>") % (
+            self.env._(
+                "Repairs done since %(date)s by problem category:", date=date_from
+            ),
+            items,
+        )
 
     def action_print_voucher(self):
         return self.env.ref(
@@ -1111,6 +1275,7 @@ class CsServiceRequest(models.Model):
                 }
             )
         )
+        self.write({"signed_voucher_id": attachment.id})
         self.sudo().message_post(
             body=self.env._("Voucher signed by %(name)s", name=name),
             attachment_ids=attachment.ids,

@@ -8,3 +8,5 @@ from . import test_voucher
 from . import test_portal
 from . import test_contract
 from . import test_defects
+from . import test_defect_report
+from . import test_close_voucher

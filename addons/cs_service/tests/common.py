@@ -1,5 +1,6 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import datetime
 
 import pytz
@@ -137,6 +138,25 @@ class CsServiceCommon(CsCallbackCommon):
         return env["cs.service.request"].create(values)
 
     @classmethod
+    def _attach_signed_voucher(cls, request, user):
+        """The scan of the paper voucher the customer signed, attached by
+        ``user`` through the *Attach Signed Voucher* wizard."""
+        action = request.with_user(user).action_attach_voucher()
+        wizard = (
+            cls.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create(
+                {
+                    "file_data": base64.b64encode(b"%PDF-1.4 signed"),
+                    "file_name": "signed voucher.pdf",
+                }
+            )
+        )
+        wizard.action_attach()
+        return request.signed_voucher_id
+
+    @classmethod
     def _advance(cls, request, state, technician=None):
         """Walk ``request`` up to ``state`` as its agent and its technician."""
         technician = technician or request.technician_id or cls.tech_1
@@ -152,15 +172,8 @@ class CsServiceCommon(CsCallbackCommon):
                     request.with_user(technician.user_id).result = "Replaced the part"
                 request.with_user(technician.user_id).action_done()
             elif step == "closed":
-                if not request.signed_on:
-                    cls.env["ir.attachment"].create(
-                        {
-                            "name": "signed voucher.pdf",
-                            "raw": b"%PDF-1.4 signed",
-                            "res_model": request._name,
-                            "res_id": request.id,
-                        }
-                    )
+                if not request.signed_on and not request.signed_voucher_id:
+                    cls._attach_signed_voucher(request, agent)
                 request.with_user(agent).action_close()
             cls._end_request()
         return request

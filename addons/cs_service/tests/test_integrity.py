@@ -16,6 +16,9 @@ def _sample_value(request, fname):
         "boolean": not request[fname],
         "char": "FORGED",
         "binary": "iVBORw0KGgo=",
+        "many2one": request.env["ir.attachment"]
+        .create({"name": "forged.pdf", "raw": b"%PDF"})
+        .id,
         "selection": {
             "state": "closed",
             "sla_status": "breached",

@@ -176,6 +176,7 @@ class TestServicePortal(CsServiceCommon, HttpCase):
         )
         self.assertEqual(attachment.mimetype, "application/pdf")
         self.assertEqual(attachment.raw, b"%PDF-1.4 voucher")
+        self.assertEqual(request.signed_voucher_id, attachment)
         # signed once only; someone else's request cannot be signed
         again = self.make_jsonrpc_request(
             f"/my/service/{request.id}/sign",

@@ -48,14 +48,7 @@ class TestServiceWorkflow(CsServiceCommon):
         request.with_user(self.tech_user_1).action_done()
         self.assertEqual(request.state, "done")
         self.assertTrue(request.date_done)
-        self.env["ir.attachment"].create(
-            {
-                "name": "scan.pdf",
-                "raw": b"%PDF",
-                "res_model": request._name,
-                "res_id": request.id,
-            }
-        )
+        self._attach_signed_voucher(request, self.agent_a)
         request.with_user(self.agent_a).action_close()
         self.assertEqual(request.state, "closed")
         self.assertTrue(request.date_closed)
