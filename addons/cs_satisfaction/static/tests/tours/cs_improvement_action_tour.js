@@ -2,7 +2,10 @@
 // Copyright 2026 Customer Service Suite authors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-import {openCustomerServiceMenu, screenshot} from "@cs_member/../tests/tours/cs_tour_utils";
+import {
+    openCustomerServiceMenu,
+    screenshot,
+} from "@cs_member/../tests/tours/cs_tour_utils";
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
@@ -29,10 +32,7 @@ registry.category("web_tour.tours").add("cs_improvement_action_owner_tour", {
             trigger: `.o_list_view .o_data_row:contains(${PROBLEM}) .o_data_cell[name=name]`,
             run: "click",
         },
-        ...screenshot(
-            "improvement_action",
-            '.o_form_view button[name="action_start"]'
-        ),
+        ...screenshot("improvement_action", '.o_form_view button[name="action_start"]'),
         {
             content: "Start it",
             trigger: '.o_form_view button[name="action_start"]',
@@ -60,7 +60,8 @@ registry.category("web_tour.tours").add("cs_improvement_action_owner_tour", {
         },
         {
             content: "The measures are shown",
-            trigger: ".o_form_view:contains(Two more technicians on the morning shift.)",
+            trigger:
+                ".o_form_view:contains(Two more technicians on the morning shift.)",
         },
     ],
 });
