@@ -21,11 +21,17 @@
         "views/cs_satisfaction_result_views.xml",
         "views/cs_improvement_action_views.xml",
         "wizards/cs_satisfaction_answer_wizard_views.xml",
+        "wizards/cs_improvement_action_done_wizard_views.xml",
         "views/cs_callback_views.xml",
         "views/res_config_settings_views.xml",
         "report/cs_kpi_monthly_report.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/cs_satisfaction_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "cs_satisfaction/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -94,6 +94,11 @@ class CsImprovementAction(models.Model):
     )
     has_effect = fields.Boolean(compute="_compute_effect")
     is_overdue = fields.Boolean(compute="_compute_is_overdue")
+    is_mine = fields.Boolean(
+        string="Owned by Me or My Department",
+        compute="_compute_is_mine",
+        search="_search_is_mine",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -134,6 +139,34 @@ class CsImprovementAction(models.Model):
                 and action.date_deadline
                 and action.date_deadline < action.company_id._cs_today()
             )
+
+    @api.model
+    def _cs_my_departments(self):
+        """The departments of the user's employees and those the user
+        manages: the same as the owner record rule."""
+        # sudo: a member outside customer service may not read the
+        # departments' managers; only the user's own links are looked up
+        Department = self.env["hr.department"].sudo()
+        return self.env.user.employee_ids.department_id | Department.search(
+            [("manager_id.user_id", "=", self.env.user.id)]
+        )
+
+    def _compute_is_mine(self):
+        departments = self._cs_my_departments()
+        for action in self:
+            action.is_mine = (
+                action.user_id == self.env.user or action.department_id in departments
+            )
+
+    def _search_is_mine(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(self.env._("Unsupported search on the owner."))
+        domain = [
+            "|",
+            ("user_id", "=", self.env.uid),
+            ("department_id", "in", self._cs_my_departments().ids),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.constrains("user_id", "department_id")
     def _check_owner(self):
@@ -197,6 +230,21 @@ class CsImprovementAction(models.Model):
         self._write_as_owner({"state": "done", "date_done": fields.Datetime.now()})
         # sudo: the owner may only read the action; the to-do is theirs
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_open_done_wizard(self):
+        """*Mark Done* of the form: the owner writes the measures taken in
+        a dialog (they only read the action itself), then it is done."""
+        self.ensure_one()
+        self._check_state("in_progress")
+        self._check_owner_right()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Mark Done"),
+            "res_model": "cs.improvement.action.done.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_action_id": self.id},
+        }
 
     @workflow_action
     def action_verify(self):

@@ -1,3 +1,5 @@
 from . import test_survey_run
 from . import test_improvement_action
 from . import test_results_report
+from . import test_owner_menu
+from . import test_ui_tours

@@ -1,1 +1,2 @@
 from . import cs_satisfaction_answer_wizard
+from . import cs_improvement_action_done_wizard
