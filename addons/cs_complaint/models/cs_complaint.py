@@ -105,6 +105,8 @@ class CsComplaint(models.Model):
         "cs.complaint.deadline",
         "cs.phone.lookup.mixin",
         "cs.complaint.department.inbox",
+        # portal field whitelist and batch notices
+        "cs.portal.case.mixin",
     ]
     _description = "Complaint"
     _order = "date_received desc, id desc"
@@ -1033,33 +1035,6 @@ class CsComplaint(models.Model):
 
     def _cs_activity_note(self):
         return html2plaintext(self.description or "")
-
-    def _cs_send_template(self, xmlid):
-        """E-mail the template to the customers of these complaints who have
-        an e-mail address, rendered in batch; a copy stays in the chatter of
-        each complaint."""
-        template = self.env.ref(xmlid, raise_if_not_found=False)
-        with_email = self.filtered("partner_id.email")
-        if not template or not with_email:
-            return
-        # sudo: agents send the company's notices; the template's rendering
-        # reads the company and deadline policy records
-        composer = (
-            self.env["mail.compose.message"]
-            .sudo()
-            .create(
-                {
-                    "composition_mode": "mass_mail",
-                    "model": self._name,
-                    "res_ids": with_email.ids,
-                    "template_id": template.id,
-                    "auto_delete_keep_log": True,
-                    "force_send": False,
-                    "record_name": False,
-                }
-            )
-        )
-        composer._action_send_mail()
 
     def _cs_close_activities(self):
         self.activity_unlink(

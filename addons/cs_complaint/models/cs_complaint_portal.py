@@ -7,7 +7,7 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import SQL, single_email_re
 
 from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
@@ -154,50 +154,8 @@ class CsComplaint(models.Model):
     # public form: rate limit and customer
     # ------------------------------------------------------------------
 
-    @api.model
-    def check_field_access_rights(self, operation, field_names):
-        """Portal users reach only PORTAL_READABLE_FIELDS, in read and in
-        search domains (project sharing does the same for tasks)."""
-        if self.env.su or not self.env.user._is_portal():
-            return super().check_field_access_rights(operation, field_names)
-        if not field_names:
-            return [
-                fname
-                for fname in super().check_field_access_rights(operation, field_names)
-                if fname in PORTAL_READABLE_FIELDS
-            ]
-        hidden = set(field_names) - PORTAL_READABLE_FIELDS
-        if hidden:
-            raise AccessError(
-                self.env._(
-                    "These details of a complaint are internal to the company: "
-                    "%(fields)s.",
-                    fields=", ".join(sorted(hidden)),
-                )
-            )
-        return super().check_field_access_rights(operation, field_names)
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        # relational conditions (penalty_ids, responsible_employee_ids...) are
-        # joined without the field check of plain columns: check them here
-        if not self.env.su and self.env.user._is_portal():
-            hidden = {
-                leaf[0].split(".", 1)[0]
-                for leaf in domain
-                if isinstance(leaf, list | tuple)
-                and len(leaf) == 3
-                and isinstance(leaf[0], str)
-            } - PORTAL_READABLE_FIELDS
-            if hidden:
-                self.check_field_access_rights("read", sorted(hidden))
-        return super()._search(domain, *args, **kwargs)
-
-    def _determine_fields_to_fetch(self, field_names, ignore_when_in_cache=False):
-        # what portal pages prefetch stays within the whitelist
-        if not self.env.su and self.env.user._is_portal():
-            field_names = [f for f in field_names if f in PORTAL_READABLE_FIELDS]
-        return super()._determine_fields_to_fetch(field_names, ignore_when_in_cache)
+    def _cs_portal_readable_fields(self):
+        return PORTAL_READABLE_FIELDS
 
     def message_post(self, **kwargs):
         """A customer's message is a comment the department answers, never an

@@ -119,6 +119,8 @@ class CsServiceRequest(models.Model):
         # cs.sla.mixin is a cs.protected.mixin
         "cs.sla.mixin",
         "cs.phone.lookup.mixin",
+        # portal field whitelist and batch notices
+        "cs.portal.case.mixin",
     ]
     _description = "Service Request"
     _order = "priority desc, date_received desc, id desc"
@@ -503,48 +505,8 @@ class CsServiceRequest(models.Model):
     # portal: what a customer may read
     # ------------------------------------------------------------------
 
-    @api.model
-    def check_field_access_rights(self, operation, field_names):
-        """Portal users reach only PORTAL_READABLE_FIELDS, in read and in
-        search domains (as complaints and project sharing do)."""
-        if self.env.su or not self.env.user._is_portal():
-            return super().check_field_access_rights(operation, field_names)
-        if not field_names:
-            return [
-                fname
-                for fname in super().check_field_access_rights(operation, field_names)
-                if fname in PORTAL_READABLE_FIELDS
-            ]
-        hidden = set(field_names) - PORTAL_READABLE_FIELDS
-        if hidden:
-            raise AccessError(
-                self.env._(
-                    "These details of a service request are internal to the "
-                    "company: %(fields)s.",
-                    fields=", ".join(sorted(hidden)),
-                )
-            )
-        return super().check_field_access_rights(operation, field_names)
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        if not self.env.su and self.env.user._is_portal():
-            hidden = {
-                leaf[0].split(".", 1)[0]
-                for leaf in domain
-                if isinstance(leaf, list | tuple)
-                and len(leaf) == 3
-                and isinstance(leaf[0], str)
-            } - PORTAL_READABLE_FIELDS
-            if hidden:
-                self.check_field_access_rights("read", sorted(hidden))
-        return super()._search(domain, *args, **kwargs)
-
-    def _determine_fields_to_fetch(self, field_names, ignore_when_in_cache=False):
-        # what portal pages prefetch stays within the whitelist
-        if not self.env.su and self.env.user._is_portal():
-            field_names = [f for f in field_names if f in PORTAL_READABLE_FIELDS]
-        return super()._determine_fields_to_fetch(field_names, ignore_when_in_cache)
+    def _cs_portal_readable_fields(self):
+        return PORTAL_READABLE_FIELDS
 
     def message_post(self, **kwargs):
         """A customer's message is a comment, never an internal note."""
@@ -1189,31 +1151,6 @@ class CsServiceRequest(models.Model):
                 callbacks.filtered(lambda c, a=agent: c.user_id != a).sudo().write(
                     {"user_id": agent.id}
                 )
-
-    def _cs_send_template(self, xmlid):
-        """E-mail the template to the customers who have an e-mail address, in
-        batch; a copy stays in the chatter."""
-        template = self.env.ref(xmlid, raise_if_not_found=False)
-        with_email = self.filtered("partner_id.email")
-        if not template or not with_email:
-            return
-        # sudo: the notices are the company's, whoever registers the request
-        composer = (
-            self.env["mail.compose.message"]
-            .sudo()
-            .create(
-                {
-                    "composition_mode": "mass_mail",
-                    "model": self._name,
-                    "res_ids": with_email.ids,
-                    "template_id": template.id,
-                    "auto_delete_keep_log": True,
-                    "force_send": False,
-                    "record_name": False,
-                }
-            )
-        )
-        composer._action_send_mail()
 
     def _cs_promised_time(self):
         """The dispatch deadline in the customer's (else company's) time
