@@ -28,7 +28,11 @@ def test_install_alone(odoo_module, odoo_env):
     log.unlink(missing_ok=True)
     odoo_env.drop_database(db)
     with_tests = odoo_env.has_tests(odoo_module)
-    test_args = ["--test-enable", f"--test-tags=/{odoo_module}"] if with_tests else []
+    # the browser tours (tag cs_tour) run once, on the database with every
+    # module: they are the slowest tests and the least tied to one module
+    test_args = (
+        ["--test-enable", f"--test-tags=/{odoo_module},-cs_tour"] if with_tests else []
+    )
     try:
         proc = odoo_env.odoo(
             "-d",

@@ -10,7 +10,7 @@ from odoo.addons.cs_member.tests.tour_common import CsTourMixin, load_chinese
 from .common import CsCallbackCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestCallListTour(CsTourMixin, CsCallbackCommon, HttpCase):
     """Agent A works through today's call list in the web client: a reached
     but unsatisfied customer, then one who does not answer and is called

@@ -142,7 +142,7 @@ class TestComplaintSignature(CsComplaintFormCase):
             complaint.with_user(self.agent).action_customer_sign()
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestComplaintSignatureTour(CsTourMixin, CsComplaintFormCase):
     """In a browser, the customer signs the solution on their complaint's
     page, in Chinese and in English."""

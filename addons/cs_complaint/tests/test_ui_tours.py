@@ -9,7 +9,7 @@ from odoo.addons.cs_member.tests.tour_common import CsTourMixin, load_chinese
 from .common import CsComplaintCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestCustomerTours(CsTourMixin, HttpCase):
     """A portal customer files a complaint on /my/complaints and finds it in
     their list; a visitor uses /complaint. Each in Chinese and in English."""
@@ -59,7 +59,7 @@ class TestCustomerTours(CsTourMixin, HttpCase):
                 self.assertEqual(complaint.channel, "web")
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestDepartmentTour(CsTourMixin, CsComplaintCommon, HttpCase):
     """A member of the after-sales department answers the complaint routed to
     them using only what the web client shows them, in Chinese and English."""
@@ -90,7 +90,7 @@ class TestDepartmentTour(CsTourMixin, CsComplaintCommon, HttpCase):
                 # answered, it leaves the To Reply list of the next round
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestAgentTour(CsTourMixin, CsComplaintCommon, HttpCase):
     """An agent takes a call: finds the caller by their number, registers the
     complaint and prints its registration form, in Chinese and English."""

@@ -3,7 +3,7 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestDashboardTour(HttpCase):
     """A customer-service manager opens the dashboard in the web client."""
 

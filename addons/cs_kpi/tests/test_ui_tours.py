@@ -7,7 +7,7 @@ from odoo.addons.cs_member.tests.tour_common import CsTourMixin, load_chinese
 from .common import CsKpiCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestManagerTour(CsTourMixin, CsKpiCommon, HttpCase):
     """The customer-service manager approves a serious complaint's solution,
     then computes, confirms and publishes April 2026, in the web client, in

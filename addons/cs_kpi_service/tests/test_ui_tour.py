@@ -15,7 +15,7 @@ RATINGS = {
 }
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestServiceLoopTour(CsTourMixin, CsServiceCommon, HttpCase):
     """The whole after-sales loop in the web client, each role logged in as
     themself on their own menu: the agent registers a request found by the

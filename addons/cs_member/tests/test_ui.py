@@ -3,7 +3,7 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestCsMemberUi(HttpCase):
     @classmethod
     def setUpClass(cls):

@@ -9,7 +9,7 @@ from .common import CsSatisfactionCommon
 PROBLEM = "Improvement tour: technicians arrive late"
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "cs_tour")
 class TestImprovementActionTour(CsTourMixin, CsSatisfactionCommon, HttpCase):
     """A member of the after-sales department (a plain internal user) works
     on the action owned by their department from *My Improvement Actions*;
