@@ -266,7 +266,9 @@ def run_cases(odoo, cases, args):
                 registry = Registry(run_db)
                 with registry.cursor() as cr:
                     env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-                    case_.func(Bench(case_, env, results, args.profile), rows)
+                    full_size = args.scale == 1.0 and rows == case_.row_counts(1.0)[-1]
+                    bench = Bench(case_, env, results, args.profile, full_size)
+                    case_.func(bench, rows)
             except Exception:
                 traceback.print_exc()
                 failures.append((case_.name, rows))
@@ -289,11 +291,12 @@ HEADER = (
     "us/row",
     "rows/s",
     "growth",
+    "x ref",
     "aim",
 )
 
 
-def summary_row(result, first, case_, scale):
+def summary_row(result, first):
     """The summary cells of ``result``, and whether it missed its aim.
     ``first`` is the smallest size measured of the same case."""
     growth = ""
@@ -301,11 +304,8 @@ def summary_row(result, first, case_, scale):
         # 1.00 = cost per row unchanged between the sizes (linear)
         ratio = (result.seconds / first.seconds) / (result.rows / first.rows)
         growth = f"{ratio:.2f}"
-    aim, missed = "", False
-    full_size = case_ and result.rows == case_.row_counts(1.0)[-1]
-    if full_size and case_.aim_seconds and scale == 1.0:
-        missed = result.seconds > case_.aim_seconds
-        aim = f"{'MISSED' if missed else 'ok'} <{case_.aim_seconds:g}s"
+    times = result.times_reference
+    aim, missed = result.aim()
     row = (
         result.case,
         str(result.rows),
@@ -316,22 +316,20 @@ def summary_row(result, first, case_, scale):
         f"{1e6 * result.seconds / max(result.rows, 1):.1f}",
         f"{result.rate:.1f}",
         growth,
+        f"{times:.1f}" if times else "",
         aim,
     )
     return row, missed
 
 
-def summary(cases, results, failures, scale):
+def summary(results, failures, scale):
     """Print the summary table; return the names of the missed aims."""
-    by_case = {c.name: c for c in cases}
     smallest = {}
     for result in results:
         smallest.setdefault(result.case, result)
     table, missed = [], []
     for result in results:
-        row, result_missed = summary_row(
-            result, smallest[result.case], by_case.get(result.case), scale
-        )
+        row, result_missed = summary_row(result, smallest[result.case])
         table.append(row)
         if result_missed:
             missed.append(result.case)
@@ -342,7 +340,8 @@ def summary(cases, results, failures, scale):
     print()
     print(
         f"Summary (scale {scale:g}; growth = cost per row relative to the "
-        "smallest size, 1.00 is linear)"
+        "smallest size, 1.00 is linear; x ref = seconds as a multiple of "
+        "PostgreSQL writing the same rows itself)"
     )
     for row in (line, HEADER, line, *table, line):
         if isinstance(row, str):
@@ -369,10 +368,10 @@ def print_comparisons(rows):
         return
     print()
     print("Compared with peers (ratio = our rows/s / their rows/s; > 1 is faster)")
-    for ours, other, count, our_rate, their_rate, ratio in rows:
+    for ours, other, count, our_rate, their_rate, ratio, aim, _missed in rows:
         print(
             f"{ours} / {other} rows={count}: {our_rate:.1f} / {their_rate:.1f}"
-            f" rows/s = {ratio:.2f}"
+            f" rows/s = {ratio:.2f}" + (f"  aim {aim}" if aim else "")
         )
 
 
@@ -395,6 +394,13 @@ def write_json(out_dir, args, results, failures, missed, compared):
                 "queries": r.queries,
                 "rows_per_second": round(r.rate, 1),
                 **r.extra,
+                **(
+                    {"times_reference": round(r.times_reference, 2)}
+                    if r.times_reference
+                    else {}
+                ),
+                **({"reference_of": r.reference_of} if r.reference_of else {}),
+                **({"aim": r.aim()[0]} if r.aim()[0] else {}),
             }
             for r in results
         ],
@@ -406,8 +412,9 @@ def write_json(out_dir, args, results, failures, missed, compared):
                 "rows_per_second": round(our_rate, 1),
                 "their_rows_per_second": round(their_rate, 1),
                 "ratio": round(ratio, 3),
+                **({"aim": aim} if aim else {}),
             }
-            for ours, other, count, our_rate, their_rate, ratio in compared
+            for ours, other, count, our_rate, their_rate, ratio, aim, _m in compared
         ],
         "failed": [{"case": name, "rows": rows} for name, rows in failures],
         "missed_aims": missed,
@@ -450,9 +457,10 @@ def main(argv=None):
     prepare_database(odoo, args, conf, src, modules, addons)
 
     results, failures = run_cases(odoo, selected, args)
-    missed = summary(selected, results, failures, args.scale)
+    missed = summary(results, failures, args.scale)
     compared = comparisons(selected, results)
     print_comparisons(compared)
+    missed += [f"{row[0]} / {row[1]}" for row in compared if row[-1]]
     if args.out:
         write_json(args.out, args, results, failures, missed, compared)
     if failures:
