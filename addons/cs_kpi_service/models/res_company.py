@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "cs.protected.mixin"]
 
     cs_weekly_report_user_ids = fields.Many2many(
         "res.users",
@@ -31,6 +32,11 @@ class ResCompany(models.Model):
         help="Monday of the last week in which the weekly after-sales report "
         "was sent (set by the scheduled action).",
     )
+
+    def _cs_protected_fields(self):
+        # the week sent is the scheduled action's record: an administrator
+        # who set it would silently cancel a week's report
+        return super()._cs_protected_fields() | {"cs_weekly_report_date"}
 
     def _default_cs_weekly_report_groups(self):
         return (

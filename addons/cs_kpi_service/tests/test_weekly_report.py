@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, new_test_user, tagged
 
 from odoo.addons.cs_service.tests.common import CsServiceCommon, local
@@ -127,6 +127,18 @@ class TestWeeklyReport(CsServiceCommon):
         self.assertFalse(self._run("2026-10-08"))
         self.assertFalse(self._run("2026-10-09"))
         self.assertEqual(len(self._mails()), 1)
+
+    def test_week_sent_set_only_by_the_scheduled_action(self):
+        admin = new_test_user(
+            self.env, "weekly_admin", groups="base.group_user,base.group_system"
+        )
+        with self.assertRaises(UserError):
+            self.company.with_user(admin).cs_weekly_report_date = date(2026, 10, 12)
+        self.assertEqual(self.company.cs_weekly_report_date, date(2026, 9, 28))
+        # the rest of the company stays editable by its administrator
+        self.company.with_user(admin).cs_weekly_report_user_ids = self.reader | admin
+        self.assertTrue(self._run("2026-10-08"))
+        self.assertEqual(self.company.cs_weekly_report_date, date(2026, 10, 5))
 
     def test_normal_week_on_monday(self):
         self.company.cs_weekly_report_date = date(2026, 10, 5)
