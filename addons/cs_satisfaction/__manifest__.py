@@ -11,11 +11,12 @@
     "maintainers": ["cs-suite"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["cs_callback", "survey", "cs_kpi"],
+    "depends": ["cs_callback", "survey", "sms", "cs_kpi"],
     "data": [
         "security/cs_satisfaction_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
+        "data/sms_template_data.xml",
         "views/cs_satisfaction_plan_views.xml",
         "views/cs_satisfaction_run_views.xml",
         "views/cs_satisfaction_result_views.xml",
