@@ -21,6 +21,7 @@
         "views/cs_satisfaction_run_views.xml",
         "views/cs_satisfaction_result_views.xml",
         "views/cs_improvement_action_views.xml",
+        "views/cs_suggestion_views.xml",
         "wizards/cs_satisfaction_answer_wizard_views.xml",
         "wizards/cs_improvement_action_done_wizard_views.xml",
         "views/cs_callback_views.xml",

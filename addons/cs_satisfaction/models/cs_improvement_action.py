@@ -35,7 +35,11 @@ class CsImprovementAction(models.Model):
     description = fields.Html(string="Details", sanitize=True)
     measure = fields.Text(string="Measures Taken", tracking=True)
     source = fields.Selection(
-        [("survey", "Satisfaction Survey"), ("manual", "Manual")],
+        [
+            ("survey", "Satisfaction Survey"),
+            ("suggestion", "Staff Suggestion"),
+            ("manual", "Manual"),
+        ],
         default="manual",
         required=True,
         readonly=True,
