@@ -63,7 +63,6 @@ class CsSuggestion(models.Model):
     )
     improvement_action_id = fields.Many2one(
         "cs.improvement.action",
-        string="Improvement Action",
         readonly=True,
         copy=False,
         index="btree_not_null",
