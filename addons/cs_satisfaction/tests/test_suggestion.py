@@ -85,13 +85,24 @@ class TestSuggestion(CsSatisfactionCommon, HttpCase):
             ("reward", "confirmed", 200, self.agent_employee),
         )
         self.assertEqual(str(event.date), "2026-06-01")
-        # the reward counts where the assessment reads the ledger
-        self.assertIn(
-            event,
-            self.env["cs.kpi.event"].search(
-                [("kind", "=", "reward"), ("state", "=", "confirmed")]
-            ),
+        # the reward lands in the assessment: June's monthly service report
+        # lists it with the month's rewards
+        june = self.env["cs.kpi.period"].create(
+            {
+                "name": "2026-06 (test)",
+                "date_from": "2026-06-01",
+                "date_to": "2026-06-30",
+                "company_id": self.company.id,
+            }
         )
+        events = (
+            self.env["report.cs_kpi.report_kpi_monthly"]
+            .with_user(self.manager)
+            ._get_events(june)
+        )
+        self.assertIn(event, events["entries"])
+        rewards = next(k for k in events["kinds"] if k["code"] == "reward")
+        self.assertGreaterEqual(rewards["amount"], 200)
         # rewarded: fixed
         with self.assertRaises(UserError):
             as_manager.write({"reward_amount": 900})
