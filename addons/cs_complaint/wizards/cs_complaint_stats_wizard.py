@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -47,10 +45,10 @@ class CsComplaintStatsWizard(models.TransientModel):
 
     def _default_date_from(self):
         """The last twelve months, the current one included."""
-        return self.env.company._cs_today().replace(day=1) - relativedelta(months=11)
+        return self.env.company._cs_month_span(12)[0]
 
     def _default_date_to(self):
-        return self.env.company._cs_today()
+        return self.env.company._cs_month_span(12, to_today=True)[1]
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):

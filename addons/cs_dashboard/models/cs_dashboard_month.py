@@ -1,13 +1,19 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 from odoo.addons.cs_member.reporting import check_report_right
 
 MONTHS = 12
+# the current month's row is refreshed when the dashboard is opened and the
+# row is older than this: live enough, without recomputing on every click
+LIVE_MINUTES = 5
 
 
 class CsDashboardMonth(models.Model):
@@ -20,8 +26,10 @@ class CsDashboardMonth(models.Model):
     monthly report's definition of open and late complaints,
     ``cs.callback.figures`` (callbacks, satisfaction, coverage) and the
     callback quota report (C6). The rows of the last twelve months are
-    refreshed every hour and on demand; the spreadsheet's pivots and charts
-    only sum and average them."""
+    refreshed every hour and on demand, and the current month's row when a
+    supervisor or manager opens the dashboard and it is older than a few
+    minutes (``_cs_refresh_live``); the spreadsheet's pivots and charts only
+    sum and average them."""
 
     _name = "cs.dashboard.month"
     _description = "Customer Service Dashboard Month"
@@ -107,6 +115,57 @@ class CsDashboardMonth(models.Model):
                 done=done, remaining=len(companies) - done
             )
         return True
+
+    @api.model
+    def _cs_refresh_live(self):
+        """Called when the dashboard is opened: the current month of each of
+        the user's companies is refreshed when its row is older than
+        ``LIVE_MINUTES`` (the whole window when the month has just begun).
+        Only for supervisors and managers, who see the dashboard; a row
+        another user is refreshing at the same moment is left to them.
+        Returns the rows refreshed."""
+        if not (
+            self.env.su or self.env.user.has_group("cs_member.group_cs_supervisor")
+        ):
+            return self.browse()
+        # sudo: the figures are the department's, checked above; the rows are
+        # read through the access rights and the company rule
+        Month = self.sudo()
+        stale = fields.Datetime.now() - timedelta(minutes=LIVE_MINUTES)
+        refreshed = self.browse()
+        for company in self.env.companies:
+            current = company._cs_today().replace(day=1)
+            row = Month.search(
+                [("company_id", "=", company.id), ("month", "=", current)], limit=1
+            )
+            if not row:
+                Month._cs_refresh_company(company)
+                refreshed |= Month.search(
+                    [("company_id", "=", company.id), ("month", "=", current)]
+                )
+                continue
+            if row.date_refreshed and row.date_refreshed > stale:
+                continue
+            if not row._cs_lock_skip_locked():
+                continue
+            row.write(Month._cs_month_values(company, current, True))
+            self.env["cs.kpi.period"]._cs_mark_dashboard_month(
+                company, company._cs_today()
+            )
+            refreshed |= row
+        return refreshed.with_env(self.env)
+
+    def _cs_lock_skip_locked(self):
+        """Lock these rows for the refresh; False when another transaction
+        holds one (it is refreshing it)."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM cs_dashboard_month WHERE id IN %s "
+                "FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
+            )
+        )
+        return len(self.env.cr.fetchall()) == len(self)
 
     # ------------------------------------------------------------------
     # figures, from their owners

@@ -178,6 +178,52 @@ class TestDashboardFigures(CsKpiCommon):
         self.assertEqual(rows.filtered("is_current").month, date(2026, 6, 1))
         self.assertFalse(rows.filtered(lambda row: row.month < date(2025, 7, 1)))
 
+    def test_live_when_opened(self):
+        """Opening the dashboard refreshes the current month when its row is
+        more than a few minutes old, from the same owners; the past months
+        stay as the scheduled action wrote them."""
+        dashboard = self.env.ref("cs_dashboard.spreadsheet_dashboard_cs")
+        rows = self._refresh()  # 20 April, 10:00
+        april, march = rows[0], rows[1]
+        received = april.complaints_received
+        march_refreshed = march.date_refreshed
+        with freeze_time(local("2026-04-20 10:02")):
+            self._create_complaint()
+            dashboard.with_user(self.manager).get_readonly_dashboard()
+        self.env.invalidate_all()
+        self.assertEqual(april.complaints_received, received, "refreshed lately")
+        with freeze_time(local("2026-04-20 10:10")):
+            result = dashboard.with_user(self.supervisor).get_readonly_dashboard()
+        self.assertTrue(result["snapshot"]["sheets"])
+        self.env.invalidate_all()
+        self.assertEqual(april.complaints_received, received + 1)
+        self.assertEqual(april.date_refreshed, local("2026-04-20 10:10"))
+        self.assertEqual(march.date_refreshed, march_refreshed)
+        with freeze_time(local("2026-04-20 10:11")):
+            Stats = self.env["cs.complaint.stats"]
+            [[count]] = Stats._complaints(self.company)._read_group(
+                Stats._received_domain(
+                    date(2026, 4, 1), date(2026, 4, 30), self.company
+                ),
+                [],
+                ["__count"],
+            )
+        self.assertEqual(april.complaints_received, count)
+        # a new month: its row is made when the dashboard is opened
+        with freeze_time(local("2026-05-01 08:00")):
+            dashboard.with_user(self.manager).get_readonly_dashboard()
+        may = self.Month.search(
+            [("company_id", "=", self.company.id), ("is_current", "=", True)]
+        )
+        self.assertEqual(may.month, date(2026, 5, 1))
+        # users who do not see the dashboard refresh nothing
+        with freeze_time(local("2026-05-01 09:00")):
+            for user in (self.agent_a, self.internal_user):
+                with self.assertRaises(AccessError):
+                    dashboard.with_user(user).get_readonly_dashboard()
+                self.assertFalse(self.Month.with_user(user)._cs_refresh_live())
+        self.assertEqual(may.date_refreshed, local("2026-05-01 08:00"))
+
     def test_assessment_month_marked(self):
         self.env.flush_all()
         self.period.with_user(self.supervisor).action_compute()

@@ -162,20 +162,28 @@ class CsKpiMetric(models.Model):
             if user_id in employee_of_user
         }
 
+    @api.model
+    def _kpi_pick(self, lines, key, employees=None):
+        """One figure of an owner's grouped lines (``{group id: {key:
+        value}}``) as actual values: the groups without a value are left out
+        (nothing to measure). The groups are users mapped to ``employees``
+        when given, else the employees themselves."""
+        rows = [
+            (group_id, line[key])
+            for group_id, line in lines.items()
+            if group_id and line.get(key) is not None
+        ]
+        if employees is None:
+            return dict(rows)
+        return self._kpi_by_user(employees, rows)
+
     def _kpi_callbacks(self, period, employees, key):
         """{employee id: ``key``} of the callback figures of the employees'
         users in the period, from their owner (``cs.callback.figures``)."""
         figures = self.env["cs.callback.figures"]._cs_callbacks(
             period.company_id, period.date_from, period.date_to, groupby="user"
         )
-        return self._kpi_by_user(
-            employees,
-            [
-                (user_id, line[key])
-                for user_id, line in figures.items()
-                if line[key] is not None
-            ],
-        )
+        return self._kpi_pick(figures, key, employees)
 
     def _kpi_callbacks_done(self, period, employees):
         return self._kpi_callbacks(period, employees, "done")
@@ -201,14 +209,7 @@ class CsKpiMetric(models.Model):
         movements = self.env["cs.member.movement.report"]._cs_movements(
             period.company_id, period.date_from, period.date_to, groupby="agent"
         )
-        return self._kpi_by_user(
-            employees,
-            [
-                (user_id, line["exact_rate"])
-                for user_id, line in movements.items()
-                if line["exact_rate"] is not None
-            ],
-        )
+        return self._kpi_pick(movements, "exact_rate", employees)
 
     def _kpi_complaints_against(self, period, employees):
         """Valid complaints received in the period naming the employee as

@@ -97,7 +97,7 @@ class CsKpiMetric(models.Model):
         ratings = self._cs_service_ratings(
             period.company_id, start, stop, [column], employees=employees
         )
-        return {key: line[column] for key, line in ratings.items()}
+        return self._kpi_pick(ratings, column)
 
     @api.model
     def _cs_service_ratings(self, company, start, stop, columns, employees=None):

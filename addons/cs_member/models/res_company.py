@@ -3,6 +3,7 @@
 from datetime import datetime, time, timedelta
 
 import pytz
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -96,6 +97,16 @@ class ResCompany(models.Model):
                 for company in companies
             ]
         )
+
+    def _cs_month_span(self, months=1, to_today=False):
+        """The company's last ``months`` months, the current one included,
+        as dates ``(first day, last day)``; the last day is today with
+        ``to_today``. The default period of the report wizards; turn it
+        into datetimes with :meth:`_cs_utc_bounds`."""
+        self.ensure_one()
+        today = self._cs_today()
+        first = today.replace(day=1) - relativedelta(months=months - 1)
+        return first, today if to_today else today + relativedelta(day=31)
 
     def _cs_utc_bounds(self, date_from, date_to):
         """The company's days ``date_from`` to ``date_to`` (inclusive), as

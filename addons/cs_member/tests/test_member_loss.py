@@ -203,11 +203,45 @@ class TestMemberLoss(CsMemberCommon):
             (self.agent_a.name, 100.0),
             [(row["name"], row["renewal_rate"]) for row in data["rows"]],
         )
+        logs_before = self.env["cs.export.log"].search([])
         self.assertTrue(wizard.action_export_xlsx()["url"])
+        log = self.env["cs.export.log"].search([]) - logs_before
+        self.assertEqual(len(log), 1)
+        self.assertEqual(
+            (log.user_id, log.model, log.row_count, log.company_id),
+            (
+                self.supervisor,
+                "cs.member.movement.report",
+                len(data["rows"]),
+                self.company,
+            ),
+        )
+        self.assertIn("Renewal Rate", log.field_names)
         html = self.env["ir.actions.report"]._render_qweb_html(
             "cs_member.action_report_member_movements", wizard.ids
         )[0]
         self.assertIn(b"100.0 %", html)
+
+    def test_default_period_is_the_company_month(self):
+        """The wizard's default period is the company's month: on 1 April
+        01:00 in Shanghai (still 31 March in UTC) it is April."""
+        with freeze_time("2026-03-31 17:00:00"):
+            wizard = (
+                self.env["cs.member.movement.report.wizard"]
+                .with_user(self.supervisor)
+                .create({})
+            )
+            self.assertEqual(
+                (wizard.date_from, wizard.date_to),
+                (date(2026, 4, 1), date(2026, 4, 30)),
+            )
+            self.assertEqual(
+                self.company._cs_month_span(12, to_today=True),
+                (date(2025, 5, 1), date(2026, 4, 1)),
+            )
+            self.assertEqual(
+                self.company._cs_month_span(3), (date(2026, 2, 1), date(2026, 4, 30))
+            )
 
     def test_report_access(self):
         self.Report.with_user(self.supervisor).search([])

@@ -3,7 +3,6 @@
 import io
 
 import xlsxwriter
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -39,10 +38,10 @@ class CsMemberMovementReportWizard(models.TransientModel):
 
     def _default_date_from(self):
         """The company's current month."""
-        return self.env.company._cs_today().replace(day=1)
+        return self.env.company._cs_month_span()[0]
 
     def _default_date_to(self):
-        return self._default_date_from() + relativedelta(months=1, days=-1)
+        return self.env.company._cs_month_span()[1]
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -60,10 +59,19 @@ class CsMemberMovementReportWizard(models.TransientModel):
         )
 
     def action_export_xlsx(self):
+        """The XLSX of the period; the file leaves the system, so it is
+        logged in ``cs.export.log`` like every export of customer data."""
         self.ensure_one()
         self._check_report_right()
+        data = self._get_data()
+        content = self._build_xlsx(data)
+        self.env["cs.export.log"].with_company(self.company_id)._cs_log(
+            self.env["cs.member.movement.report"],
+            self._xlsx_headers(data),
+            {"datas": data["rows"]},
+        )
         return self._cs_xlsx_download(
-            self._build_xlsx(),
+            content,
             self.env._(
                 "member_movements_%(date_from)s_%(date_to)s.xlsx",
                 date_from=self.date_from,
@@ -118,8 +126,15 @@ class CsMemberMovementReportWizard(models.TransientModel):
             "format_rate": format_rate,
         }
 
-    def _build_xlsx(self):
-        data = self._get_data()
+    def _xlsx_headers(self, data):
+        by_label = dict(self._fields["groupby"]._description_selection(self.env))
+        headers = [by_label[self.groupby]]
+        headers += [data["labels"][kind] for kind in MOVEMENT_KINDS]
+        headers.append(self.env._("Renewal Rate"))
+        return headers
+
+    def _build_xlsx(self, data=None):
+        data = data or self._get_data()
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         styles = xlsx_base_styles(workbook)
@@ -131,10 +146,7 @@ class CsMemberMovementReportWizard(models.TransientModel):
             f"{self.company_id.name} · {self.date_from} – {self.date_to}",
             styles["note"],
         )
-        by_label = dict(self._fields["groupby"]._description_selection(self.env))
-        headers = [by_label[self.groupby]]
-        headers += [data["labels"][kind] for kind in MOVEMENT_KINDS]
-        headers.append(self.env._("Renewal Rate"))
+        headers = self._xlsx_headers(data)
         for col, header in enumerate(headers):
             sheet.write(3, col, header, styles["head"])
         row = 4

@@ -7,3 +7,4 @@ from . import cs_satisfaction_run
 from . import cs_satisfaction_result
 from . import cs_improvement_action
 from . import cs_callback
+from . import cs_suggestion

@@ -35,7 +35,11 @@ class CsImprovementAction(models.Model):
     description = fields.Html(string="Details", sanitize=True)
     measure = fields.Text(string="Measures Taken", tracking=True)
     source = fields.Selection(
-        [("survey", "Satisfaction Survey"), ("manual", "Manual")],
+        [
+            ("survey", "Satisfaction Survey"),
+            ("suggestion", "Staff Suggestion"),
+            ("manual", "Manual"),
+        ],
         default="manual",
         required=True,
         readonly=True,
@@ -82,7 +86,28 @@ class CsImprovementAction(models.Model):
     state = fields.Selection(
         STATES, default="open", required=True, readonly=True, tracking=True, index=True
     )
-    date_done = fields.Datetime(readonly=True, copy=False)
+    date_opened = fields.Datetime(
+        string="Opened On",
+        default=lambda self: fields.Datetime.now(),
+        readonly=True,
+        copy=False,
+        index=True,
+        help="When the action was opened: the monthly report of a month lists "
+        "the actions opened before its end.",
+    )
+    date_started = fields.Datetime(readonly=True, copy=False)
+    date_done = fields.Datetime(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="When the action was last marked done (kept when it is reopened).",
+    )
+    date_reopened = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="When a supervisor sent the done action back; cleared when it is "
+        "done again.",
+    )
     date_verified = fields.Datetime(readonly=True, copy=False)
     verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     effect_month = fields.Date(compute="_compute_effect")
@@ -182,7 +207,10 @@ class CsImprovementAction(models.Model):
             "source",
             "run_id",
             "score",
+            "date_opened",
+            "date_started",
             "date_done",
+            "date_reopened",
             "date_verified",
             "verified_by_id",
         }
@@ -217,7 +245,9 @@ class CsImprovementAction(models.Model):
     def action_start(self):
         self._check_state("open")
         self._check_owner_right()
-        self._write_as_owner({"state": "in_progress"})
+        self._write_as_owner(
+            {"state": "in_progress", "date_started": fields.Datetime.now()}
+        )
 
     @workflow_action
     def action_done(self):
@@ -227,7 +257,13 @@ class CsImprovementAction(models.Model):
             raise UserError(
                 self.env._("Write the measures taken before marking the action done.")
             )
-        self._write_as_owner({"state": "done", "date_done": fields.Datetime.now()})
+        self._write_as_owner(
+            {
+                "state": "done",
+                "date_done": fields.Datetime.now(),
+                "date_reopened": False,
+            }
+        )
         # sudo: the owner may only read the action; the to-do is theirs
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
 
@@ -264,7 +300,8 @@ class CsImprovementAction(models.Model):
         enough."""
         self._check_state("done")
         self._check_supervisor_right()
-        self.write({"state": "in_progress", "date_done": False})
+        # the date it was done stays: the months in between saw it done
+        self.write({"state": "in_progress", "date_reopened": fields.Datetime.now()})
         self._schedule_owner_activity()
 
     def _write_as_owner(self, vals):
@@ -279,6 +316,30 @@ class CsImprovementAction(models.Model):
     # ------------------------------------------------------------------
     # helpers
     # ------------------------------------------------------------------
+
+    @api.model
+    def _cs_open_at_domain(self, moment):
+        """The actions open or in progress at ``moment`` (a naive UTC
+        datetime), from their dates rather than their state today: opened
+        before it, and not done by then, or sent back (reopened) by then.
+        Only the last dates are kept: an action reopened and done again
+        counts as open until it was done again."""
+        return [
+            ("date_opened", "<", moment),
+            "|",
+            "|",
+            ("date_done", "=", False),
+            ("date_done", ">=", moment),
+            "&",
+            ("date_reopened", "!=", False),
+            ("date_reopened", "<", moment),
+        ]
+
+    def _cs_state_at(self, moment):
+        """The state (open or in progress) of an action open at ``moment``."""
+        self.ensure_one()
+        started = self.date_started and self.date_started < moment
+        return "in_progress" if started else "open"
 
     def _check_state(self, state):
         if any(action.state != state for action in self):

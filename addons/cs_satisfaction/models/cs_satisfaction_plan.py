@@ -39,6 +39,16 @@ class CsSatisfactionPlan(models.Model):
     line_ids = fields.One2many(
         "cs.satisfaction.plan.line", "plan_id", string="Sample by Level", copy=True
     )
+    invite_channel = fields.Selection(
+        [("email", "E-mail First"), ("sms", "SMS First")],
+        string="Invite By",
+        required=True,
+        default="email",
+        tracking=True,
+        help="E-mail first: members with an e-mail get the survey's invitation "
+        "by e-mail, the others with a mobile get their link by SMS. SMS first: "
+        "the other way round. Members with neither are called back by phone.",
+    )
     agent_ids = fields.Many2many(
         "res.users",
         string="Agents",

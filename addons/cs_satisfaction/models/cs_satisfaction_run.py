@@ -37,6 +37,7 @@ class CsSatisfactionRun(models.Model):
     )
     invited_count = fields.Integer(compute="_compute_counts")
     email_count = fields.Integer(string="By E-mail", compute="_compute_counts")
+    sms_count = fields.Integer(string="By SMS", compute="_compute_counts")
     phone_count = fields.Integer(string="By Phone", compute="_compute_counts")
     done_count = fields.Integer(string="Answered", compute="_compute_counts")
     date_evaluated = fields.Datetime(
@@ -68,7 +69,7 @@ class CsSatisfactionRun(models.Model):
             .sudo()
             ._read_group(
                 [("cs_satisfaction_run_id", "in", self.ids)],
-                ["cs_satisfaction_run_id", "state"],
+                ["cs_satisfaction_run_id", "state", "cs_invited_by"],
                 ["__count"],
             )
         )
@@ -85,15 +86,18 @@ class CsSatisfactionRun(models.Model):
         for user_input, count in phones:
             run_id = user_input.cs_satisfaction_run_id.id
             phone_by_run[run_id] = phone_by_run.get(run_id, 0) + count
-        invited, done = {}, {}
-        for run, state, count in groups:
+        invited, done, by_channel = {}, {}, {}
+        for run, state, channel, count in groups:
             invited[run.id] = invited.get(run.id, 0) + count
             if state == "done":
                 done[run.id] = done.get(run.id, 0) + count
+            key = (run.id, channel)
+            by_channel[key] = by_channel.get(key, 0) + count
         for run in self:
             run.invited_count = invited.get(run.id, 0)
             run.phone_count = phone_by_run.get(run.id, 0)
-            run.email_count = run.invited_count - run.phone_count
+            run.email_count = by_channel.get((run.id, "email"), 0)
+            run.sms_count = by_channel.get((run.id, "sms"), 0)
             run.done_count = done.get(run.id, 0)
 
     # ------------------------------------------------------------------
@@ -102,14 +106,31 @@ class CsSatisfactionRun(models.Model):
 
     def _invite(self, partners):
         """One survey answer (with its token) per sampled member: invited by
-        survey's own e-mail when they have an address, else called by an
-        agent of the plan who fills in the survey with them."""
+        survey's own e-mail or by an SMS with their own link (which first is
+        the plan's choice), else called by an agent of the plan who fills in
+        the survey with them."""
         self.ensure_one()
         answers = self._create_answers(partners)
-        by_email = answers.filtered("partner_id.email")
+        by_email, by_sms = self._split_by_channel(answers)
         self._send_invitations(by_email)
-        self._create_callbacks(answers - by_email)
+        self._send_sms_invitations(by_sms)
+        self._create_callbacks(answers - by_email - by_sms)
         return answers
+
+    def _split_by_channel(self, answers):
+        """``(by e-mail, by SMS)``: the answers whose customer has an e-mail,
+        and those whose customer has a mobile Odoo can text, each answer in
+        one only, in the order of the plan's ``invite_channel``."""
+        with_email = answers.filtered("partner_id.email")
+        numbers = answers._sms_get_recipients_info(
+            force_field="cs_mobile", partner_fallback=False
+        )
+        with_mobile = answers.filtered(
+            lambda a: numbers[a.id] and numbers[a.id]["sanitized"]
+        )
+        if self.plan_id.invite_channel == "sms":
+            return with_email - with_mobile, with_mobile
+        return with_email, with_mobile - with_email
 
     def _create_answers(self, partners):
         _start, stop = self.company_id._cs_utc_bounds(
@@ -137,16 +158,39 @@ class CsSatisfactionRun(models.Model):
         )
 
     def _send_invitations(self, answers):
-        """Survey's invitation template, with each answer's own link."""
+        """Survey's invitation template, with each answer's own link; an
+        answer already invited is not invited again."""
         template = self.env.ref(
             "survey.mail_template_user_input_invite", raise_if_not_found=False
         )
+        answers = answers.filtered(lambda a: not a.cs_invited_by)
         if not answers or not template:
             return
         email_values = {}
         if self.company_id.email:
             email_values["email_from"] = self.company_id.email_formatted
         template.sudo().send_mail_batch(answers.ids, email_values=email_values)
+        answers.write({"cs_invited_by": "email"})
+
+    def _send_sms_invitations(self, answers):
+        """The plan's SMS with each answer's own link, queued in batch (Odoo's
+        SMS scheduled action sends the queue) and logged on the answer; an
+        answer already invited is not invited again."""
+        template = self.env.ref(
+            "cs_satisfaction.sms_template_survey_invite", raise_if_not_found=False
+        )
+        answers = answers.filtered(lambda a: not a.cs_invited_by)
+        if not answers or not template:
+            return self.env["sms.sms"]
+        # sudo: sent by the department's scheduled action; users have no
+        # rights on the answers nor on SMS templates
+        sms_all = answers.sudo()._message_sms_schedule_mass(
+            template=template.sudo(),
+            mass_keep_log=True,
+            number_field_name="cs_mobile",
+        )
+        answers.write({"cs_invited_by": "sms"})
+        return sms_all
 
     def _create_callbacks(self, answers):
         """A phone callback of the plan's callback plan per answer, inside the
@@ -185,6 +229,7 @@ class CsSatisfactionRun(models.Model):
         answer_of = {answer.partner_id.id: answer.id for answer in answers}
         for vals in vals_list:
             vals["survey_user_input_id"] = answer_of[vals["partner_id"]]
+        answers.write({"cs_invited_by": "phone"})
         with allow_protected_writes():
             # the plan and the survey answer are the run's to set
             return Callback.create(vals_list)

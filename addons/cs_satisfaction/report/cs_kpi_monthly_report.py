@@ -2,14 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from ..models.cs_improvement_action import OPEN_STATES
-
 LIST_LIMIT = 30
 
 
 class ReportCsKpiMonthly(models.AbstractModel):
-    """The monthly service report lists the improvement actions still open
-    or in progress in its *Open Problems* section."""
+    """The monthly service report lists the improvement actions open or in
+    progress at the end of its month in its *Open Problems* section: a
+    month reprinted later shows that month's truth."""
 
     _inherit = "report.cs_kpi.report_kpi_monthly"
 
@@ -21,12 +20,15 @@ class ReportCsKpiMonthly(models.AbstractModel):
 
     @api.model
     def _get_improvements(self, period):
-        """The company's improvement actions open or in progress when the
-        report is printed, the overdue first."""
+        """The company's improvement actions open or in progress at the end
+        of the period (the company's last day of it), the earliest due
+        first; the current month's are those open now."""
+        company = period.company_id
         Action = self.env["cs.improvement.action"]
+        _start, moment = company._cs_utc_bounds(period.date_from, period.date_to)
         domain = [
-            ("company_id", "=", period.company_id.id),
-            ("state", "in", OPEN_STATES),
+            ("company_id", "=", company.id),
+            *Action._cs_open_at_domain(moment),
         ]
         # read as the department (the report's right is checked by the
         # report itself): owners outside customer service have their own list
@@ -34,7 +36,14 @@ class ReportCsKpiMonthly(models.AbstractModel):
         [[count]] = Action._read_group(domain, [], ["__count"])
         actions = Action.search_fetch(
             domain,
-            ["name", "user_id", "department_id", "date_deadline", "state", "score"],
+            [
+                "name",
+                "user_id",
+                "department_id",
+                "date_deadline",
+                "date_started",
+                "score",
+            ],
             order="date_deadline, id",
             limit=LIST_LIMIT,
         )
@@ -42,5 +51,6 @@ class ReportCsKpiMonthly(models.AbstractModel):
             "count": count,
             "actions": actions,
             "states": dict(Action._fields["state"]._description_selection(self.env)),
-            "today": period.company_id._cs_today(),
+            "state_of": {action.id: action._cs_state_at(moment) for action in actions},
+            "today": min(period.date_to, company._cs_today()),
         }

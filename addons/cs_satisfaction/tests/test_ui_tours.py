@@ -71,3 +71,33 @@ class TestImprovementActionTour(CsTourMixin, CsSatisfactionCommon, HttpCase):
                 self.assertEqual(action.state, "verified")
                 self.assertEqual(action.verified_by_id, self.supervisor)
                 self.assertTrue(action.date_verified >= action.date_done)
+
+
+SUGGESTION = "Suggestion tour: text members before their visit"
+
+
+@tagged("post_install", "-at_install", "cs_tour")
+class TestSuggestionTour(CsTourMixin, CsSatisfactionCommon, HttpCase):
+    """An agent proposes and submits a suggestion; a supervisor adopts it
+    (H3)."""
+
+    def test_agent_proposes_supervisor_adopts(self):
+        employee = self.env["hr.employee"].create(
+            {
+                "name": "Agent A (tour)",
+                "user_id": self.agent_a.id,
+                "company_id": self.company.id,
+            }
+        )
+        self.start_tour("/odoo", "cs_suggestion_propose_tour", login="cs_agent_a")
+        suggestion = self.env["cs.suggestion"].search([("name", "=", SUGGESTION)])
+        self.assertEqual(len(suggestion), 1)
+        self.assertEqual(suggestion.state, "submitted")
+        self.assertEqual(suggestion.employee_id, employee)
+        self.assertEqual(suggestion.expected_benefit, "Fewer missed visits.")
+        self.start_tour("/odoo", "cs_suggestion_adopt_tour", login="cs_supervisor")
+        suggestion.invalidate_recordset()
+        self.assertEqual(suggestion.state, "adopted")
+        self.assertEqual(suggestion.adopted_by_id, self.supervisor)
+        self.assertEqual(suggestion.improvement_action_id.source, "suggestion")
+        self.assertEqual(suggestion.improvement_action_id.user_id, self.agent_a)
