@@ -262,6 +262,12 @@ class TestCallbackReports(QueryBudgetMixin, ReportTestMixin, TransactionCase):
         self.assertEqual(action["type"], "ir.actions.act_url")
         self.assertIn(f"/{wizard.id}/file_data/", action["url"])
         self.assertTrue(wizard.file_name.endswith(".xlsx"))
+        # the file leaves the system: logged like every export (A3)
+        log = self.env["cs.export.log"].search([], limit=1)
+        self.assertEqual(
+            (log.model, log.user_id, log.row_count),
+            ("cs.callback", wizard.env.user, len(wizard._get_summary()["agents"])),
+        )
         book = self._workbook(wizard)
         values = {
             row[0]: row[1]

@@ -1,6 +1,5 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -9,8 +8,6 @@ from odoo.addons.cs_member.reporting import check_report_right, rate, selection_
 
 from ..models.cs_callback_figures import ANSWERED_DOMAIN, SCORED_DOMAIN
 from ..report.cs_callback_summary_xlsx import build_summary_xlsx
-
-_logger = logging.getLogger(__name__)
 
 SATISFACTIONS = ("satisfied", "average", "unsatisfied")
 TOP_FEEDBACK_LIMIT = 10
@@ -97,15 +94,16 @@ class CsCallbackSummaryWizard(models.TransientModel):
     def action_export_xlsx(self):
         self.ensure_one()
         self._check_report_right()
-        action = self._cs_xlsx_download(
-            build_summary_xlsx(self, self._get_summary()),
+        summary = self._get_summary()
+        return self._cs_xlsx_download(
+            build_summary_xlsx(self, summary),
             self.env._(
                 "callback_summary_%(date)s.xlsx",
                 date=fields.Date.context_today(self),
             ),
+            "cs.callback",
+            len(summary["agents"]),
         )
-        _logger.info("Callback summary exported by user #%s", self.env.uid)
-        return action
 
     def _check_report_right(self):
         check_report_right(

@@ -462,6 +462,12 @@ class TestComplaintReports(QueryBudgetMixin, ReportTestMixin, TransactionCase):
         self.assertEqual(action["type"], "ir.actions.act_url")
         self.assertIn(f"/{wizard.id}/file_data/", action["url"])
         self.assertTrue(wizard.file_name.endswith(".xlsx"))
+        # the file leaves the system: logged like every export (A3)
+        log = self.env["cs.export.log"].search([], limit=1)
+        self.assertEqual(
+            (log.model, log.user_id, log.row_count),
+            ("cs.complaint", wizard.env.user, wizard._get_stats()["count"]),
+        )
         return self._workbook(wizard)
 
     @staticmethod

@@ -1,13 +1,10 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..report.cs_complaint_stats_xlsx import build_stats_xlsx
-
-_logger = logging.getLogger(__name__)
 
 
 class CsComplaintStatsWizard(models.TransientModel):
@@ -72,16 +69,17 @@ class CsComplaintStatsWizard(models.TransientModel):
     def action_export_xlsx(self):
         self.ensure_one()
         self._check_report_right()
-        action = self._cs_xlsx_download(
-            build_stats_xlsx(self, self._get_stats()),
+        stats = self._get_stats()
+        return self._cs_xlsx_download(
+            build_stats_xlsx(self, stats),
             self.env._(
                 "complaint_statistics_%(date_from)s_%(date_to)s.xlsx",
                 date_from=self.date_from,
                 date_to=self.date_to,
             ),
+            "cs.complaint",
+            stats["count"],
         )
-        _logger.info("Complaint statistics exported by user #%s", self.env.uid)
-        return action
 
     def _check_report_right(self):
         self.env["cs.complaint.stats"]._check_report_right()

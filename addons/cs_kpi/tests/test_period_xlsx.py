@@ -31,6 +31,12 @@ class TestPeriodXlsx(KpiReportsCase):
             f"/cs.kpi.period.xlsx.wizard/{wizard.id}/file_data/", action["url"]
         )
         self.assertEqual(wizard.file_name, "assessment_2026-04.xlsx")
+        # the file leaves the system: logged like every export (A3)
+        log = self.env["cs.export.log"].search([], limit=1)
+        self.assertEqual(
+            (log.model, log.user_id, log.row_count),
+            ("cs.kpi.scorecard", user, len(wizard._get_data()["rows"])),
+        )
         return self._workbook(wizard)
 
     @staticmethod

@@ -1,6 +1,5 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 
 from odoo import fields, models
 
@@ -8,8 +7,6 @@ from odoo.addons.cs_member.reporting import record_name
 
 from ..report.cs_kpi_period_xlsx import build_period_xlsx
 from ..report.cs_kpi_report_common import check_report_right
-
-_logger = logging.getLogger(__name__)
 
 GRADES = ("a", "b", "c", "d")
 
@@ -32,14 +29,14 @@ class CsKpiPeriodXlsxWizard(models.TransientModel):
     def action_export_xlsx(self):
         self.ensure_one()
         check_report_right(self.env)
-        action = self._cs_xlsx_download(
-            build_period_xlsx(self, self._get_data()),
+        data = self._get_data()
+        return self._cs_xlsx_download(
+            build_period_xlsx(self, data),
             self.env._("assessment_%(month)s.xlsx", month=self.period_id.name),
+            "cs.kpi.scorecard",
+            len(data["rows"]),
+            data["indicators"],
         )
-        _logger.info(
-            "Assessment %s exported by user #%s", self.period_id.name, self.env.uid
-        )
-        return action
 
     # ------------------------------------------------------------------
     # figures

@@ -22,16 +22,25 @@ class CsExportLog(models.Model):
 
     @api.model
     def _cs_log(self, records, fields_to_export, result):
+        """Log an export of ``records`` (the list view's *Export*)."""
+        return self._cs_log_rows(
+            records._name, fields_to_export, len(result.get("datas") or [])
+        )
+
+    @api.model
+    def _cs_log_rows(self, model_name, field_names, row_count):
+        """Log ``row_count`` rows of ``model_name`` leaving the system, with
+        the names of their columns."""
         # sudo: the log is written by the system for every export; nobody
         # writes it by hand (no create right for any group)
         return self.sudo().create(
             {
                 "user_id": self.env.user.id,
                 "date": fields.Datetime.now(),
-                "model": records._name,
-                "model_description": self.env["ir.model"]._get(records._name).name,
-                "row_count": len(result.get("datas") or []),
-                "field_names": ", ".join(fields_to_export),
+                "model": model_name,
+                "model_description": self.env["ir.model"]._get(model_name).name,
+                "row_count": row_count,
+                "field_names": ", ".join(field_names),
                 "company_id": self.env.company.id,
             }
         )

@@ -1,8 +1,11 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import logging
 
 from odoo import fields, models
+
+_logger = logging.getLogger(__name__)
 
 
 def xlsx_base_styles(workbook):
@@ -36,10 +39,23 @@ class CsXlsxExportMixin(models.AbstractModel):
     file_data = fields.Binary(readonly=True, attachment=False)
     file_name = fields.Char(readonly=True)
 
-    def _cs_xlsx_download(self, data, file_name):
+    def _cs_xlsx_download(self, data, file_name, model_name, row_count, columns=()):
         """Keep ``data`` (the XLSX bytes) on the wizard and return the action
-        that downloads it as ``file_name``."""
+        that downloads it as ``file_name``. The file leaves the system, so it
+        is logged in ``cs.export.log`` like every export (A3): ``row_count``
+        rows of ``model_name``, with their ``columns`` when known."""
         self.ensure_one()
+        company = self["company_id"] if "company_id" in self._fields else None
+        self.env["cs.export.log"].with_company(
+            company or self.env.company
+        )._cs_log_rows(model_name, columns or [file_name], row_count)
+        _logger.info(
+            "%s exported by user #%s (%s rows of %s)",
+            file_name,
+            self.env.uid,
+            row_count,
+            model_name,
+        )
         self.write({"file_data": base64.b64encode(data), "file_name": file_name})
         return {
             "type": "ir.actions.act_url",

@@ -68,6 +68,16 @@ class TestGradingReport(ReportTestMixin, CsMemberCommon):
         )
         self.assertTrue(wizard.file_name.endswith(".xlsx"))
         self.assertIn("2026-03-10", wizard.file_name)
+        # the file leaves the system: logged like every export (A3)
+        log = self.env["cs.export.log"].search([], limit=1)
+        self.assertEqual(
+            (log.model, log.user_id, log.row_count),
+            (
+                "res.partner",
+                self.supervisor,
+                len(wizard._get_partners()) if wizard.include_list else 0,
+            ),
+        )
         return self._workbook(wizard)
 
     def _summary(self, book):

@@ -1,7 +1,6 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
-import logging
 
 import xlsxwriter
 
@@ -10,8 +9,6 @@ from odoo.exceptions import AccessError
 
 from ..models.res_partner import GRADE_SELECTION
 from ..reporting import selection_labels
-
-_logger = logging.getLogger(__name__)
 
 GRADES = [code for code, _label in GRADE_SELECTION]
 
@@ -39,19 +36,15 @@ class CsMemberGradingReportWizard(models.TransientModel):
             raise AccessError(
                 self.env._("Only a customer service supervisor can export customers.")
             )
-        action = self._cs_xlsx_download(
+        return self._cs_xlsx_download(
             self._build_xlsx(),
             self.env._(
                 "customer_grading_%(date)s.xlsx",
                 date=fields.Date.context_today(self),
             ),
-        )
-        _logger.info(
-            "Customer grading exported by user #%s (%s rows)",
-            self.env.uid,
+            "res.partner",
             len(self._get_partners()) if self.include_list else 0,
         )
-        return action
 
     def _get_domain(self):
         domain = [("cs_grade", "!=", False)]

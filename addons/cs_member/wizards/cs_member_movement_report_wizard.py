@@ -59,24 +59,21 @@ class CsMemberMovementReportWizard(models.TransientModel):
         )
 
     def action_export_xlsx(self):
-        """The XLSX of the period; the file leaves the system, so it is
-        logged in ``cs.export.log`` like every export of customer data."""
+        """The XLSX of the period (logged in ``cs.export.log`` by the
+        download, like every export of customer data)."""
         self.ensure_one()
         self._check_report_right()
         data = self._get_data()
-        content = self._build_xlsx(data)
-        self.env["cs.export.log"].with_company(self.company_id)._cs_log(
-            self.env["cs.member.movement.report"],
-            self._xlsx_headers(data),
-            {"datas": data["rows"]},
-        )
         return self._cs_xlsx_download(
-            content,
+            self._build_xlsx(data),
             self.env._(
                 "member_movements_%(date_from)s_%(date_to)s.xlsx",
                 date_from=self.date_from,
                 date_to=self.date_to,
             ),
+            "cs.member.movement.report",
+            len(data["rows"]),
+            self._xlsx_headers(data),
         )
 
     def _check_report_right(self):

@@ -113,6 +113,12 @@ class TestServiceDefectReport(ReportTestMixin, CsServiceCommon):
         )
         action = wizard.action_export_xlsx()
         self.assertIn("recurring_defects_2026-05.xlsx", action["url"])
+        # the file leaves the system: logged like every export (A3)
+        log = self.env["cs.export.log"].search([], limit=1)
+        self.assertEqual(
+            (log.model, log.user_id, log.row_count),
+            ("cs.service.request", self.supervisor, len(wizard._get_rows())),
+        )
         sheet = self._workbook(wizard).active
         rows = [
             [cell for cell in row]

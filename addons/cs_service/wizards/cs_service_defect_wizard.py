@@ -1,14 +1,11 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 
 from odoo import fields, models
 
 from odoo.addons.cs_member.reporting import check_report_right
 
 from ..report.cs_service_defect_xlsx import build_defect_xlsx
-
-_logger = logging.getLogger(__name__)
 
 
 class CsServiceDefectWizard(models.TransientModel):
@@ -49,11 +46,12 @@ class CsServiceDefectWizard(models.TransientModel):
         self.ensure_one()
         check_report_right(self.env)
         date_from, date_to = self._period()
-        action = self._cs_xlsx_download(
-            build_defect_xlsx(self, self._get_rows(), date_from, date_to),
+        rows = self._get_rows()
+        return self._cs_xlsx_download(
+            build_defect_xlsx(self, rows, date_from, date_to),
             self.env._(
                 "recurring_defects_%(month)s.xlsx", month=date_from.strftime("%Y-%m")
             ),
+            "cs.service.request",
+            len(rows),
         )
-        _logger.info("Recurring defects exported by user #%s", self.env.uid)
-        return action
