@@ -1,5 +1,7 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from odoo.tests import freeze_time
 
 from .common import TODAY, CsCallbackCommon
@@ -145,3 +147,43 @@ class TestPlanGenerateSideEffects(CsCallbackCommon):
         # the second run creates nothing
         self.assertFalse(plan.with_user(self.supervisor).action_generate())
         self.assertEqual(plan.callback_count, BATCH)
+
+    def test_generate_same_as_create(self):
+        """The set-based generation writes what create() writes: the same
+        columns, followers and notes, for the same customers and agents."""
+        Plan = type(self.env["cs.callback.plan"])
+        bulk = self._plan()
+        with patch.object(Plan, "_can_insert_callbacks", return_value=False):
+            self.assertFalse(self._plan()._can_insert_callbacks([{}]))
+            orm = self._plan()
+            orm_callbacks = orm.with_user(self.supervisor).action_generate()
+        self.assertTrue(bulk._can_insert_callbacks([{"partner_id": 1}]))
+        with patch.object(
+            Plan,
+            "_cs_thread_created",
+            autospec=True,
+            side_effect=Plan._cs_thread_created,
+        ) as set_based:
+            bulk_callbacks = bulk.with_user(self.supervisor).action_generate()
+        set_based.assert_called_once()
+        expected = self._side_effects(orm_callbacks)
+        found = self._side_effects(bulk_callbacks)
+        for effects in (expected, found):
+            for values, _followers, _messages, _activities in effects.values():
+                values.pop("plan_id")
+        self.assertEqual(found, expected)
+        self.assertEqual(len(found), BATCH)
+        # in the plan's list and counters straight away
+        self.assertEqual(bulk.callback_ids, bulk_callbacks)
+        self.assertEqual(bulk.callback_count, BATCH)
+        self.assertEqual(self.batch[0].cs_callback_ids.plan_id, orm | bulk)
+
+    def test_generate_without_subscribing_the_user(self):
+        plan = self._plan()
+        callbacks = (
+            plan.with_user(self.supervisor)
+            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
+            .action_generate()
+        )
+        self.assertEqual(callbacks.message_partner_ids, callbacks.user_id.partner_id)
+        self.assertFalse(callbacks.sudo().message_ids)
