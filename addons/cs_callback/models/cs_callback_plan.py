@@ -297,7 +297,7 @@ class CsCallbackPlan(models.Model):
             Callback._name
         )[4]
         return (
-            can_insert(Callback, vals_list[0])
+            can_insert(Callback, Callback._add_missing_default_values(vals_list[0]))
             and not relations
             and not self.env.context.get("tracking_disable")
             and not overridden(Callback, "create", CALLBACK_CREATE_KNOWN)
