@@ -39,7 +39,7 @@ def can_insert(model, fnames):
     )
 
 
-def insert_rows(model, values, rows):
+def insert_rows(model, values, rows, validate_apart=()):
     """Create ``len(rows[f])`` records of ``model`` in one statement, with the
     rows ``create()`` would write: ``values`` (field: value) are the same for
     every record, ``rows`` (field: list) give each record its own value.
@@ -51,6 +51,11 @@ def insert_rows(model, values, rows):
     what depends on the new records (``modified``), the Python constraints,
     the record rules and the company consistency. Only for what
     :func:`can_insert` accepts.
+
+    The constraints on the fields of ``validate_apart`` are left to the
+    caller (who checks them on one record per distinct set of the values
+    they read). The company consistency of fields that are the same for
+    every record is checked on one record.
 
     :return: the new records, in the order of ``rows``
     """
@@ -113,8 +118,16 @@ def insert_rows(model, values, rows):
         for inverse in model.pool.field_inverses[fields[fname]]:
             env[inverse.model_name].invalidate_model([inverse.name])
     records.modified(fields, create=True)
-    records._validate_fields(columns)
+    records._validate_fields(columns, excluded_names=validate_apart)
     records.check_access("create")
     if model._check_company_auto:
-        records._check_company()
+        checked = [
+            fname
+            for fname, field in fields.items()
+            if field.relational and field.check_company
+        ]
+        # the same company and values for every record: one record answers
+        # for all of them
+        same = "company_id" not in rows and not set(checked) & set(rows)
+        (records[:1] if same else records)._check_company(checked)
     return records

@@ -276,8 +276,23 @@ class CsCallbackPlan(models.Model):
                 if fname not in varying
             },
             {fname: [vals[fname] for vals in vals_list] for fname in varying},
+            validate_apart=("scheduled_at",),
         ).with_env(self.env)
-        self._cs_thread_created(callbacks)
+        # the quiet-hours constraint reads the time, the company and the
+        # customer's time zone: one callback per distinct time and zone
+        # answers for the others
+        zones = (
+            self.env["res.partner"]
+            .browse([vals["partner_id"] for vals in vals_list])
+            .mapped("tz")
+        )
+        samples = {}
+        for callback_id, vals, zone in zip(
+            callbacks.ids, vals_list, zones, strict=True
+        ):
+            samples.setdefault((vals["scheduled_at"], zone), callback_id)
+        Callback.browse(list(samples.values()))._validate_fields(["scheduled_at"])
+        self._cs_thread_created(callbacks, [vals["user_id"] for vals in vals_list])
         return callbacks
 
     def _can_insert_callbacks(self, vals_list):
@@ -314,7 +329,7 @@ class CsCallbackPlan(models.Model):
             )
         )
 
-    def _cs_thread_created(self, callbacks):
+    def _cs_thread_created(self, callbacks, agent_ids):
         """What ``mail.thread.create`` and ``cs.callback.create`` do after
         the insert, for the whole set: the user who generates follows the
         callbacks (unless ``mail_create_nosubscribe``), the agents follow
@@ -331,7 +346,26 @@ class CsCallbackPlan(models.Model):
                 [self.env.user.partner_id.id] * len(callbacks),
                 self.env["mail.message.subtype"]._default_subtypes(Callback._name)[0],
             )
-        callbacks._cs_subscribe_agents()
+        # as cs.callback._cs_subscribe_agents, from the agents just written
+        # instead of reading them back from 100,000 callbacks
+        partner_of = {
+            user.id: user.partner_id
+            for user in self.env["res.users"].browse(
+                {agent_id for agent_id in agent_ids if agent_id}
+            )
+        }
+        followed = [
+            (callback_id, partner_of[agent_id].id)
+            for callback_id, agent_id in zip(callbacks.ids, agent_ids, strict=True)
+            if agent_id and partner_of[agent_id].active
+        ]
+        insert_followers(
+            self.env,
+            Callback._name,
+            [res_id for res_id, __ in followed],
+            [partner_id for __, partner_id in followed],
+            self.env["mail.message.subtype"]._default_subtypes(Callback._name)[0],
+        )
         if context.get("mail_create_nolog"):
             return
         author_id, email_from = Callback._message_compute_author(
