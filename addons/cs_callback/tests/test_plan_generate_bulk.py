@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from unittest.mock import patch
 
+from odoo.exceptions import ValidationError
 from odoo.tests import freeze_time
 
 from .common import TODAY, CsCallbackCommon
@@ -187,3 +188,13 @@ class TestPlanGenerateSideEffects(CsCallbackCommon):
         )
         self.assertEqual(callbacks.message_partner_ids, callbacks.user_id.partner_id)
         self.assertFalse(callbacks.sudo().message_ids)
+
+    def test_generate_checks_quiet_hours(self):
+        """The quiet-hours constraint still refuses a callback planned in
+        the customers' rest time (here all day long: no slot is free)."""
+        self.company.write({"cs_quiet_hour_start": 0.0, "cs_quiet_hour_end": 24.0})
+        plan = self._plan()
+        with self.assertRaises(ValidationError):
+            plan.with_user(self.supervisor).action_generate()
+        self.assertFalse(plan.callback_ids)
+        self.assertEqual(plan.state, "draft")
