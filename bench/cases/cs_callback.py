@@ -18,7 +18,7 @@ BENCH_EMAILS = "[('email', '=like', 'bench.customer.%@example.com')]"
     "cs_callback.generate_callbacks",
     module="cs_callback",
     rows=100_000,
-    aim_seconds=120,
+    aim_seconds=30,
 )
 def generate_callbacks(bench, rows):
     """Routine phone plan over the customers, 20 agents: action_generate()."""
@@ -49,6 +49,7 @@ def generate_callbacks(bench, rows):
     with bench.measure(rows=rows, agents=len(agents)) as extra:
         extra["callbacks"] = len(plan.action_generate())
     _check_callbacks(bench, plan, partner_ids, agents)
+    bench.reference(rows, _reference_statements(env, plan, partner_ids, agents))
     with bench.measure(
         rows=rows, name="cs_callback.generate_callbacks_again", agents=len(agents)
     ) as extra:
@@ -56,6 +57,73 @@ def generate_callbacks(bench, rows):
     if created:
         raise AssertionError(f"a second generation created {created} callbacks")
     bench.log("checked: the second generation created no callback")
+
+
+def _reference_statements(env, plan, partner_ids, agents):
+    """PostgreSQL writing the same rows by itself, one statement per table:
+    the callbacks (agents in turn, one slot), the agents following them
+    with the default subtypes, and the creation notes."""
+    env.cr.execute("SELECT COALESCE(max(id), 0) FROM cs_callback")
+    [[last_id]] = env.cr.fetchall()
+    env.cr.execute("SELECT COALESCE(max(id), 0) FROM mail_followers")
+    [[last_follower_id]] = env.cr.fetchall()
+    note = env.ref("mail.mt_note").id
+    subtypes = env["mail.message.subtype"]._default_subtypes("cs.callback")[0]
+    return [
+        SQL(
+            """
+            INSERT INTO cs_callback (plan_id, partner_id, kind, channel, user_id,
+                   date_deadline, scheduled_at, company_id, state,
+                   create_uid, create_date, write_uid, write_date)
+            SELECT %(plan)s, p.id, 'routine', 'phone',
+                   (%(agents)s::int[])[1 + mod(row_number() OVER (ORDER BY p.id),
+                                               %(n)s)],
+                   CURRENT_DATE + 3, now() AT TIME ZONE 'UTC', %(company)s, 'todo',
+                   1, now() AT TIME ZONE 'UTC', 1, now() AT TIME ZONE 'UTC'
+              FROM res_partner p WHERE p.id = ANY(%(partners)s)
+            """,
+            plan=plan.id,
+            agents=agents.ids,
+            n=len(agents),
+            company=plan.company_id.id,
+            partners=partner_ids,
+        ),
+        SQL(
+            """
+            INSERT INTO mail_followers (res_model, res_id, partner_id)
+            SELECT 'cs.callback', c.id, u.partner_id
+              FROM cs_callback c JOIN res_users u ON u.id = c.user_id
+             WHERE c.id > %s
+            """,
+            last_id,
+        ),
+        SQL(
+            """
+            INSERT INTO mail_followers_mail_message_subtype_rel
+                   (mail_followers_id, mail_message_subtype_id)
+            SELECT f.id, subtype_id
+              FROM mail_followers f, unnest(%s::int[]) AS subtype_id
+             WHERE f.id > %s
+            """,
+            subtypes,
+            last_follower_id,
+        ),
+        SQL(
+            """
+            INSERT INTO mail_message (model, res_id, message_type, subtype_id,
+                   author_id, email_from, reply_to, body, message_id, is_internal,
+                   email_add_signature, date, create_uid, create_date, write_uid,
+                   write_date)
+            SELECT 'cs.callback', c.id, 'notification', %s, 2, 'odoobot', 'odoobot',
+                   '<p>Callback created</p>', 'message-notify', TRUE, FALSE,
+                   now() AT TIME ZONE 'UTC', 1, now() AT TIME ZONE 'UTC', 1,
+                   now() AT TIME ZONE 'UTC'
+              FROM cs_callback c WHERE c.id > %s
+            """,
+            note,
+            last_id,
+        ),
+    ]
 
 
 def _check_callbacks(bench, plan, partner_ids, agents):
@@ -82,8 +150,50 @@ def _check_callbacks(bench, plan, partner_ids, agents):
         raise AssertionError(
             f"{total} callbacks for {partners} of {len(partner_ids)} customers"
         )
+    # what create() left on each callback: its agent follows it with the
+    # default subtypes, one creation note, no activity
+    subtypes = env["mail.message.subtype"]._default_subtypes("cs.callback")[0]
+    env.cr.execute(
+        SQL(
+            """
+            SELECT count(*) FILTER (WHERE f.id IS NOT NULL
+                                      AND s.ids = %(subtypes)s::int[]),
+                   count(*) FILTER (WHERE m.notes = 1),
+                   count(*) FILTER (WHERE a.id IS NOT NULL)
+              FROM cs_callback c
+              JOIN res_users u ON u.id = c.user_id
+              LEFT JOIN mail_followers f
+                ON f.res_model = 'cs.callback' AND f.res_id = c.id
+               AND f.partner_id = u.partner_id
+              LEFT JOIN LATERAL (
+                   SELECT array_agg(mail_message_subtype_id
+                                    ORDER BY mail_message_subtype_id) AS ids
+                     FROM mail_followers_mail_message_subtype_rel
+                    WHERE mail_followers_id = f.id) s ON TRUE
+              LEFT JOIN LATERAL (
+                   SELECT count(*) AS notes FROM mail_message
+                    WHERE model = 'cs.callback' AND res_id = c.id
+                      AND message_type = 'notification'
+                      AND subtype_id = %(note)s
+                      AND body = '<p>Callback created</p>') m ON TRUE
+              LEFT JOIN mail_activity a
+                ON a.res_model = 'cs.callback' AND a.res_id = c.id
+             WHERE c.plan_id = %(plan)s
+            """,
+            subtypes=sorted(subtypes),
+            note=env.ref("mail.mt_note").id,
+            plan=plan.id,
+        )
+    )
+    followed, noted, with_activity = env.cr.fetchone()
+    if followed != total or noted != total or with_activity:
+        raise AssertionError(
+            f"{followed} callbacks followed by their agent, {noted} with their "
+            f"creation note, {with_activity} with an activity, of {total}"
+        )
     bench.log(
-        f"checked: {total} callbacks, one per customer, {least}..{most} per agent"
+        f"checked: {total} callbacks, one per customer, {least}..{most} per agent, "
+        "each followed by its agent and with its creation note"
     )
 
 

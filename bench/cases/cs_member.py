@@ -19,7 +19,7 @@ LINES_PER_MEMBER = 10
     "cs_member.distribute_customers",
     module="cs_member",
     rows=100_000,
-    aim_seconds=60,
+    aim_seconds=10,
 )
 def distribute_customers(bench, rows):
     """Distribution wizard: customers among 50 agents, first-contact activities."""
@@ -39,6 +39,76 @@ def distribute_customers(bench, rows):
         wizard = Wizard.create({"agent_ids": [Command.set(agents.ids)]})
         wizard.action_distribute()
     _check_distribution(bench, partner_ids, agents)
+    bench.reference(rows, _reference_statements(env, partner_ids, agents))
+
+
+def _reference_statements(env, partner_ids, agents):
+    """PostgreSQL writing the distribution by itself, one statement per
+    table: the assignment (UPDATE … FROM, agents in turn), the first-contact
+    activities, the agents following their customers, with the default
+    subtypes. The agents already follow the customers after the measure: the
+    reference's followers are written under another model name (the same
+    rows and indexes, no conflict)."""
+    env.cr.execute("SELECT COALESCE(max(id), 0) FROM mail_followers")
+    [[last_follower_id]] = env.cr.fetchall()
+    activity_type = env.ref("cs_member.mail_activity_type_first_contact")
+    subtypes = env["mail.message.subtype"]._default_subtypes("res.partner")[0]
+    return [
+        SQL(
+            """
+            UPDATE res_partner partner
+               SET cs_agent_id = (%(agents)s::int[])[1 + mod(new.n, %(count)s)],
+                   cs_date_assigned = CURRENT_DATE, write_uid = 1,
+                   write_date = now() AT TIME ZONE 'UTC'
+              FROM (SELECT id, row_number() OVER (ORDER BY id) AS n
+                      FROM unnest(%(partners)s::int[]) AS id) new
+             WHERE partner.id = new.id
+            """,
+            agents=agents.ids,
+            count=len(agents),
+            partners=partner_ids,
+        ),
+        SQL(
+            """
+            INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
+                   activity_type_id, summary, user_id, user_tz, date_deadline,
+                   active, create_uid, create_date, write_uid, write_date)
+            SELECT %(model_id)s, 'res.partner', partner.id, partner.complete_name,
+                   %(type_id)s, %(summary)s, partner.cs_agent_id, agent.tz,
+                   CURRENT_DATE + 7, TRUE, 1, now() AT TIME ZONE 'UTC', 1,
+                   now() AT TIME ZONE 'UTC'
+              FROM res_partner partner
+              JOIN res_users users ON users.id = partner.cs_agent_id
+              JOIN res_partner agent ON agent.id = users.partner_id
+             WHERE partner.id = ANY(%(partners)s)
+            """,
+            model_id=env["ir.model"]._get_id("res.partner"),
+            type_id=activity_type.id,
+            summary=activity_type.summary,
+            partners=partner_ids,
+        ),
+        SQL(
+            """
+            INSERT INTO mail_followers (res_model, res_id, partner_id)
+            SELECT 'cs.bench.reference', partner.id, users.partner_id
+              FROM res_partner partner
+              JOIN res_users users ON users.id = partner.cs_agent_id
+             WHERE partner.id = ANY(%s)
+            """,
+            partner_ids,
+        ),
+        SQL(
+            """
+            INSERT INTO mail_followers_mail_message_subtype_rel
+                   (mail_followers_id, mail_message_subtype_id)
+            SELECT follower.id, subtype_id
+              FROM mail_followers follower, unnest(%s::int[]) AS subtype_id
+             WHERE follower.id > %s
+            """,
+            subtypes,
+            last_follower_id,
+        ),
+    ]
 
 
 def _check_distribution(bench, partner_ids, agents):
@@ -67,11 +137,39 @@ def _check_distribution(bench, partner_ids, agents):
         raise AssertionError(
             f"{activities} first-contact activities for {len(partner_ids)} customers"
         )
+    # as mail.activity.create: the agent follows the customer, default subtypes
+    subtypes = env["mail.message.subtype"]._default_subtypes("res.partner")[0]
+    env.cr.execute(
+        SQL(
+            """
+            SELECT count(*)
+              FROM res_partner partner
+              JOIN res_users users ON users.id = partner.cs_agent_id
+              JOIN mail_followers follower
+                ON follower.res_model = 'res.partner'
+               AND follower.res_id = partner.id
+               AND follower.partner_id = users.partner_id
+             WHERE partner.id = ANY(%s)
+               AND ARRAY(SELECT mail_message_subtype_id
+                           FROM mail_followers_mail_message_subtype_rel
+                          WHERE mail_followers_id = follower.id
+                          ORDER BY 1) = %s::int[]
+            """,
+            partner_ids,
+            sorted(subtypes),
+        )
+    )
+    followed = env.cr.fetchone()[0]
+    if followed != len(partner_ids):
+        raise AssertionError(
+            f"{followed} of {len(partner_ids)} customers followed by their agent"
+        )
     per_capacity = [
         per_agent[agent.id] / agent.cs_capacity for agent in agents if agent.cs_capacity
     ]
     bench.log(
-        f"checked: all assigned, {activities} activities, customers per unit of "
+        f"checked: all assigned, {activities} activities, followed by their agent, "
+        f"customers per unit of "
         f"capacity {min(per_capacity):.0f}..{max(per_capacity):.0f}"
     )
 

@@ -3,12 +3,19 @@
 import heapq
 from datetime import timedelta
 
+from markupsafe import escape
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import clean_context
+from odoo.tools.mail import generate_tracking_message_id
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
+from odoo.addons.cs_member.models.followers import insert_followers
 from odoo.addons.cs_member.models.res_partner import GRADE_SELECTION
+
+from .bulk import can_insert, insert_rows, overridden
 
 KIND_SELECTION = [
     ("routine", "Routine"),
@@ -20,6 +27,15 @@ KIND_SELECTION = [
 ]
 CHANNEL_SELECTION = [("phone", "Phone"), ("email", "E-mail"), ("sms", "SMS")]
 GENERATE_BATCH = 2000
+# the create() overrides whose work the set-based generation does itself:
+# mail.thread's (followers, creation note), the callbacks' (agents follow
+# theirs), the protected fields' guard (generation is a workflow action) and
+# mail.message's (author, message id, reply-to: given)
+CALLBACK_CREATE_KNOWN = (
+    "odoo.addons.cs_callback.models.cs_callback",
+    "odoo.addons.cs_member.models.cs_protected_mixin",
+)
+MESSAGE_CREATE_KNOWN = ("odoo.addons.mail.models.mail_message",)
 
 
 class CsCallbackPlan(models.Model):
@@ -175,9 +191,7 @@ class CsCallbackPlan(models.Model):
         partners = self._get_partners_to_call()
         callbacks = self.env["cs.callback"]
         if partners:
-            vals_list = self._prepare_callbacks(partners)
-            for start in range(0, len(vals_list), GENERATE_BATCH):
-                callbacks |= callbacks.create(vals_list[start : start + GENERATE_BATCH])
+            callbacks = self._create_callbacks(self._prepare_callbacks(partners))
             callbacks._cs_send_channel_messages()
         if self.state == "draft":
             self.state = "running"
@@ -241,6 +255,151 @@ class CsCallbackPlan(models.Model):
             domain.append(("id", "not in", list(open_partner_ids)))
         return self.env["res.partner"].search(domain, order="id")
 
+    def _create_callbacks(self, vals_list):
+        """Create the generated callbacks with what ``create()`` leaves
+        behind: the rows, the user who generates and the agent as followers,
+        a creation note each. Set-based (``bulk.insert_rows``) when no
+        installed module changes what ``mail.thread`` does at creation;
+        otherwise through ``create()`` in batches."""
+        Callback = self.env["cs.callback"]
+        if not self._can_insert_callbacks(vals_list):
+            callbacks = Callback
+            for start in range(0, len(vals_list), GENERATE_BATCH):
+                callbacks |= Callback.create(vals_list[start : start + GENERATE_BATCH])
+            return callbacks
+        varying = ("partner_id", "user_id", "scheduled_at")
+        callbacks = insert_rows(
+            Callback.with_context(cs_callback_no_auto_follow=True),
+            {
+                fname: value
+                for fname, value in vals_list[0].items()
+                if fname not in varying
+            },
+            {fname: [vals[fname] for vals in vals_list] for fname in varying},
+            validate_apart=("scheduled_at",),
+        ).with_env(self.env)
+        # the quiet-hours constraint reads the time, the company and the
+        # customer's time zone: one callback per distinct time and zone
+        # answers for the others
+        zones = (
+            self.env["res.partner"]
+            .browse([vals["partner_id"] for vals in vals_list])
+            .mapped("tz")
+        )
+        samples = {}
+        for callback_id, vals, zone in zip(
+            callbacks.ids, vals_list, zones, strict=True
+        ):
+            samples.setdefault((vals["scheduled_at"], zone), callback_id)
+        Callback.browse(list(samples.values()))._validate_fields(["scheduled_at"])
+        self._cs_thread_created(callbacks, [vals["user_id"] for vals in vals_list])
+        return callbacks
+
+    def _can_insert_callbacks(self, vals_list):
+        """Whether the set-based creation writes what ``create()`` would:
+        the generated values differ by customer, agent and time only, and no
+        module adds per-record work to the creation of a callback (tracking
+        template, creation subtype, followers through a parent record)."""
+        Callback = self.env["cs.callback"]
+        constant = set(vals_list[0]) - {"partner_id", "user_id", "scheduled_at"}
+        if any(
+            vals.keys() != vals_list[0].keys()
+            or any(vals[fname] != vals_list[0][fname] for fname in constant)
+            for vals in vals_list
+        ):
+            return False
+        relations = self.env["mail.message.subtype"]._get_auto_subscription_subtypes(
+            Callback._name
+        )[4]
+        return (
+            can_insert(Callback, Callback._add_missing_default_values(vals_list[0]))
+            and not relations
+            and not self.env.context.get("tracking_disable")
+            and not overridden(Callback, "create", CALLBACK_CREATE_KNOWN)
+            and not overridden(self.env["mail.message"], "create", MESSAGE_CREATE_KNOWN)
+            and not any(
+                overridden(Callback, method)
+                for method in (
+                    "_track_template",
+                    "_creation_subtype",
+                    "_creation_message",
+                    "_message_auto_subscribe",
+                    "_message_log_batch",
+                )
+            )
+        )
+
+    def _cs_thread_created(self, callbacks, agent_ids):
+        """What ``mail.thread.create`` and ``cs.callback.create`` do after
+        the insert, for the whole set: the user who generates follows the
+        callbacks (unless ``mail_create_nosubscribe``), the agents follow
+        theirs, and each gets its creation note (``_message_log_batch``:
+        author the user, subtype note, no notification), unless
+        ``mail_create_nolog``."""
+        context = self.env.context
+        Callback = self.env["cs.callback"]
+        if not context.get("mail_create_nosubscribe") and self.env.user.active:
+            insert_followers(
+                self.env,
+                Callback._name,
+                callbacks.ids,
+                [self.env.user.partner_id.id] * len(callbacks),
+                self.env["mail.message.subtype"]._default_subtypes(Callback._name)[0],
+            )
+        # as cs.callback._cs_subscribe_agents, from the agents just written
+        # instead of reading them back from 100,000 callbacks
+        partner_of = {
+            user.id: user.partner_id
+            for user in self.env["res.users"].browse(
+                {agent_id for agent_id in agent_ids if agent_id}
+            )
+        }
+        followed = [
+            (callback_id, partner_of[agent_id].id)
+            for callback_id, agent_id in zip(callbacks.ids, agent_ids, strict=True)
+            if agent_id and partner_of[agent_id].active
+        ]
+        insert_followers(
+            self.env,
+            Callback._name,
+            [res_id for res_id, __ in followed],
+            [partner_id for __, partner_id in followed],
+            self.env["mail.message.subtype"]._default_subtypes(Callback._name)[0],
+        )
+        if context.get("mail_create_nolog"):
+            return
+        author_id, email_from = Callback._message_compute_author(
+            None, None, raise_on_email=False
+        )
+        # sudo: as _message_log_batch, the note is written without checking
+        # the rights on messages; the user created the callbacks just before
+        Message = self.env["mail.message"].sudo().with_context(clean_context(context))
+        insert_rows(
+            Message,
+            {
+                "author_id": author_id,
+                "email_from": email_from,
+                "model": Callback._name,
+                "record_alias_domain_id": False,
+                "record_company_id": False,
+                "record_name": False,
+                "message_type": "notification",
+                "is_internal": True,
+                "subject": False,
+                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id(
+                    "mail.mt_note"
+                ),
+                "email_add_signature": False,
+                "message_id": generate_tracking_message_id("message-notify"),
+                "reply_to": self.env["mail.thread"]._notify_get_reply_to(
+                    default=email_from
+                )[False],
+                "body": escape(callbacks[:1]._creation_message()),
+            },
+            {"res_id": callbacks.ids},
+        )
+        Callback.invalidate_model(["message_ids"])
+
     def _prepare_callbacks(self, partners):
         agents = self.agent_ids.sorted("id")
         load = dict(
@@ -258,9 +417,15 @@ class CsCallbackPlan(models.Model):
         partners.fetch(
             ["cs_contact_window", "cs_contact_hour_from", "cs_contact_hour_to", "tz"]
         )
+        # the slot depends on the customer's time zone and contact hours only
+        # (and on now and the company, the same for all): computed once each
+        slots = {}
         vals_list = []
         for partner in partners:
             count, agent_id = heapq.heappop(heap)
+            key = (partner.tz, partner._cs_get_contact_hours())
+            if key not in slots:
+                slots[key] = Callback._cs_next_slot(partner, now, self.company_id)
             vals_list.append(
                 {
                     "plan_id": self.id,
@@ -269,9 +434,7 @@ class CsCallbackPlan(models.Model):
                     "channel": self.channel,
                     "user_id": agent_id,
                     "date_deadline": deadline,
-                    "scheduled_at": Callback._cs_next_slot(
-                        partner, now, self.company_id
-                    ),
+                    "scheduled_at": slots[key],
                     "company_id": self.company_id.id,
                 }
             )

@@ -1,6 +1,7 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import Counter
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time, new_test_user
@@ -205,3 +206,60 @@ class TestDistribution(CsMemberCommon):
         self.assertEqual(
             self._counts(partners), {"cs_dist_1": 2, "cs_dist_2": 1, "cs_dist_3": 3}
         )
+
+    def test_one_update_same_as_write(self):
+        """The assignment in one UPDATE leaves what write() left: the same
+        plan, agent, date, author of the change, activities and followers."""
+        Wizard = type(self.env["cs.member.distribution.wizard"])
+
+        def effects(partners):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            return [
+                (
+                    partner.cs_agent_id.login,
+                    partner.cs_date_assigned,
+                    partner.write_uid,
+                    partner.activity_ids.mapped(
+                        lambda a: (a.user_id, a.date_deadline, a.summary, a.res_name)
+                    ),
+                    partner.message_partner_ids,
+                )
+                for partner in partners
+            ]
+
+        by_write, by_update = self.customers[:30], self.customers[30:60]
+        with patch.object(Wizard, "_can_assign_in_one_update", return_value=False):
+            self._distribute(by_write, self.agents)
+        with patch.object(
+            Wizard,
+            "_assign_in_one_update",
+            autospec=True,
+            side_effect=Wizard._assign_in_one_update,
+        ) as one_update:
+            self._distribute(by_update, self.agents, count_existing_load=False)
+        one_update.assert_called_once()
+        written, updated = effects(by_write), effects(by_update)
+        self.assertEqual(
+            [(w[0], w[1], w[2], len(w[3])) for w in written],
+            [(u[0], u[1], u[2], len(u[3])) for u in updated],
+        )
+        for partner, (_login, _date, author, activities, followers) in zip(
+            by_update, updated, strict=True
+        ):
+            self.assertEqual(author, self.supervisor)
+            self.assertEqual(len(activities), 1)
+            self.assertEqual(activities[0][0], partner.cs_agent_id)
+            self.assertEqual(activities[0][3], partner.display_name)
+            self.assertIn(partner.cs_agent_id.partner_id, followers)
+        # the agents' counters see the new customers straight away
+        self.assertEqual(self.dist_3.cs_customer_count, 30)
+
+    def test_one_update_checks_the_rights(self):
+        Wizard = type(self.env["cs.member.distribution.wizard"])
+        with (
+            patch.object(Wizard, "_check_distribution_right", return_value=None),
+            self.assertRaises(AccessError),
+        ):
+            self._distribute(self.customers[:5], self.agents, user=self.internal_user)
+        self.assertFalse(self.customers[:5].cs_agent_id)

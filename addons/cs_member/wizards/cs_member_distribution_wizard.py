@@ -11,6 +11,17 @@ from odoo.tools import SQL
 
 from ..models.followers import insert_followers
 
+# the res.partner.write() overrides that do nothing for the assignment's
+# fields (or whose checks _assign_in_one_update makes itself)
+PARTNER_WRITE_KNOWN = {
+    "odoo.addons.base.models.res_partner",
+    "odoo.addons.cs_member.models.res_partner",
+    "odoo.addons.cs_member.models.cs_protected_mixin",
+    "odoo.addons.mail.models.mail_thread",
+    "odoo.addons.mail.models.mail_activity_mixin",
+    "odoo.addons.snailmail.models.res_partner",
+}
+
 
 class CsMemberDistributionWizard(models.TransientModel):
     """Distribute customers among agents (B1, B2): each agent ends up with a
@@ -103,12 +114,16 @@ class CsMemberDistributionWizard(models.TransientModel):
         }
 
     def _get_partners_to_assign(self):
-        partners = self.partner_ids
         if self.reassign:
-            return partners
-        # one query, instead of loading every selected customer to test a field
-        return partners.with_context(active_test=False).search(
-            [("id", "in", partners.ids), ("cs_agent_id", "=", False)], order="id"
+            return self.partner_ids
+        # one query, instead of loading every selected customer to test a
+        # field; the ids straight from the relation (active_test=False: no
+        # record by record test of `active` over 100,000 customers, 13 of the
+        # 36 seconds of a profiled distribution), the search leaves the
+        # archived ones out as reading partner_ids did
+        partner_ids = self.with_context(active_test=False).partner_ids.ids
+        return self.env["res.partner"].search(
+            [("id", "in", partner_ids), ("cs_agent_id", "=", False)], order="id"
         )
 
     def _compute_plan(self, partner_ids):
@@ -158,13 +173,84 @@ class CsMemberDistributionWizard(models.TransientModel):
         today = fields.Date.context_today(self)
         deadline = today + relativedelta(days=max(self.first_contact_days, 1))
         Partner = self.env["res.partner"].with_context(tracking_disable=True)
-        for agent_id, partner_ids in plan.items():
-            if partner_ids:
-                Partner.browse(partner_ids).write(
-                    {"cs_agent_id": agent_id, "cs_date_assigned": today}
-                )
+        if self._can_assign_in_one_update(Partner):
+            self._assign_in_one_update(Partner, plan, today)
+        else:
+            for agent_id, partner_ids in plan.items():
+                if partner_ids:
+                    Partner.browse(partner_ids).write(
+                        {"cs_agent_id": agent_id, "cs_date_assigned": today}
+                    )
         self._schedule_first_contacts(plan, deadline)
         return True
+
+    def _can_assign_in_one_update(self, Partner):
+        """Whether one UPDATE does what ``write()`` does for the assignment:
+        no module but the known ones overrides ``res.partner.write`` (the
+        others act on other fields: addresses, archiving, tracking, which the
+        wizard disables)."""
+        return not any(
+            "write" in vars(cls) and cls.__module__ not in PARTNER_WRITE_KNOWN
+            for cls in type(Partner).__mro__
+            if cls.__module__.startswith("odoo.addons.")
+        )
+
+    def _assign_in_one_update(self, Partner, plan, today):
+        """Assign the customers with one ``UPDATE … FROM``, with the checks
+        and the follow-up of ``write()``: the user's access right and record
+        rules, the agent-change rule (``_cs_check_agent_change``) and the
+        protected fields' guard, the right to write users when a customer is
+        an internal user's contact (``res.partner.write``), then the caches
+        and what depends on the agent (``modified``), and the constraints.
+
+        ``write()`` costs one UPDATE per thousand customers plus the
+        cache of 100,000 records (6.7 of the 16 SQL seconds of a
+        distribution, and 3 of Python); the UPDATE over the plan's arrays
+        writes the same columns (agent, date, write_uid, write_date)."""
+        vals = {"cs_agent_id": False, "cs_date_assigned": today}
+        partner_ids = [pid for pids in plan.values() for pid in pids]
+        agent_ids = [aid for aid, pids in plan.items() for _pid in pids]
+        partners = Partner.browse(partner_ids)
+        partners.check_access("write")
+        for agent_id, pids in plan.items():
+            if pids:
+                Partner.browse(pids)._cs_check_agent_change(agent_id)
+        partners._cs_guard_write(vals)
+        partners._cs_check_private_data_change(vals)
+        # sudo: only whether one of the customers is an internal user's
+        # contact, as res.partner.write asks, nothing is read from them
+        others = (
+            self.env["res.users"]
+            .sudo()
+            .search([("partner_id", "in", partner_ids), ("id", "!=", self.env.uid)])
+        )
+        if any(user._is_internal() for user in others):
+            self.env["res.users"].check_access("write")
+        fnames = list(vals)
+        partners.modified(fnames, before=True)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner partner
+                   SET cs_agent_id = new.agent_id, cs_date_assigned = %(today)s,
+                       write_uid = %(uid)s, write_date = %(now)s
+                  FROM unnest(%(partner_ids)s::int[], %(agent_ids)s::int[])
+                       AS new(partner_id, agent_id)
+                 WHERE partner.id = new.partner_id
+                """,
+                today=today,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                partner_ids=partner_ids,
+                agent_ids=agent_ids,
+            )
+        )
+        partners.invalidate_recordset([*fnames, "write_uid", "write_date"])
+        for inverse in self.pool.field_inverses[Partner._fields["cs_agent_id"]]:
+            self.env[inverse.model_name].invalidate_model([inverse.name])
+        partners.modified(fnames)
+        partners._validate_fields(fnames)
 
     def _schedule_first_contacts(self, plan, deadline):
         """Give each agent a "first contact" activity per newly assigned

@@ -1,0 +1,133 @@
+# Copyright 2026 Customer Service Suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Set-based creation of many records that differ by a few columns only:
+the callbacks a plan generates and their creation notes.
+
+``create()`` costs about a millisecond of Python per record (defaults, cache,
+inverses, constraints), i.e. most of the 89 seconds of a 100,000-customer plan.
+:func:`insert_rows` writes the same rows with one ``INSERT … SELECT`` over
+arrays, then does what ``create()`` does after its own ``INSERT`` for the
+whole set at once."""
+
+from odoo.tools import SQL
+
+MAIL_THREAD_MODULE = "odoo.addons.mail.models.mail_thread"
+
+
+def overridden(model, method, known=()):
+    """Whether a module other than ``mail.thread`` and the ``known`` ones
+    (whose work the caller does itself) overrides ``method`` on ``model``:
+    then what it does per record is not known here, and the caller goes
+    through ``create()``."""
+    known = {MAIL_THREAD_MODULE, *known}
+    return any(
+        method in vars(cls) and cls.__module__ not in known
+        for cls in type(model).__mro__
+        if cls.__module__.startswith("odoo.addons.")
+    )
+
+
+def can_insert(model, fnames):
+    """Whether :func:`insert_rows` writes what ``create()`` would for records
+    of ``model`` given ``fnames``: no delegation (``_inherits``), no
+    precomputed field, every given field a column of the table."""
+    fields = model._fields
+    return (
+        not model._inherits
+        and not any(field.precompute for field in fields.values())
+        and all(fields[fname].store and fields[fname].column_type for fname in fnames)
+    )
+
+
+def insert_rows(model, values, rows, validate_apart=()):
+    """Create ``len(rows[f])`` records of ``model`` in one statement, with the
+    rows ``create()`` would write: ``values`` (field: value) are the same for
+    every record, ``rows`` (field: list) give each record its own value.
+
+    What ``create()`` does around its own ``INSERT``, done once for the set:
+    the access right to create, the defaults (computed once: the defaults of
+    the models inserted this way do not depend on the record), the log
+    columns, the caches of the inverse one2many fields, the recomputation of
+    what depends on the new records (``modified``), the Python constraints,
+    the record rules and the company consistency. Only for what
+    :func:`can_insert` accepts.
+
+    The constraints on the fields of ``validate_apart`` are left to the
+    caller (who checks them on one record per distinct set of the values
+    they read). The company consistency of fields that are the same for
+    every record is checked on one record.
+
+    :return: the new records, in the order of ``rows``
+    """
+    count = len(next(iter(rows.values())))
+    if not count:
+        return model.browse()
+    model.check_access("create")
+    env = model.env
+    first = dict(values, **{fname: column[0] for fname, column in rows.items()})
+    complete = model._add_missing_default_values(first)
+    if not can_insert(model, complete):
+        raise ValueError(f"{model._name} records cannot be inserted set-based")
+    constants = {
+        fname: value
+        for fname, value in complete.items()
+        if fname not in rows and fname not in ("id", "parent_path")
+    }
+    if model._log_access:
+        now = env.cr.now()
+        constants.update(
+            create_uid=env.uid, create_date=now, write_uid=env.uid, write_date=now
+        )
+    fields = model._fields
+    columns, select, arrays = [], [], []
+    for fname, value in constants.items():
+        field = fields[fname]
+        columns.append(fname)
+        select.append(SQL("%s", field.convert_to_column_insert(value, model, complete)))
+    for fname, column in rows.items():
+        field = fields[fname]
+        columns.append(fname)
+        select.append(SQL.identifier("new", fname))
+        # the column type comes from the field definition, not from input
+        arrays.append(
+            SQL(
+                f"%s::{field.column_type[1]}[]",
+                [field.convert_to_column_insert(value, model) for value in column],
+            )
+        )
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO %(table)s (%(columns)s)
+            SELECT %(select)s
+              FROM unnest(%(arrays)s) WITH ORDINALITY AS new(%(names)s, ordinality)
+             ORDER BY new.ordinality
+            RETURNING id
+            """,
+            table=SQL.identifier(model._table),
+            columns=SQL(", ").join(map(SQL.identifier, columns)),
+            select=SQL(", ").join(select),
+            arrays=SQL(", ").join(arrays),
+            names=SQL(", ").join(map(SQL.identifier, rows)),
+        )
+    )
+    records = model.browse(sorted(row[0] for row in env.cr.fetchall()))
+    # create() puts the new records in the one2many of the records they point
+    # to; here those one2many are read again from the database
+    for fname in columns:
+        for inverse in model.pool.field_inverses[fields[fname]]:
+            env[inverse.model_name].invalidate_model([inverse.name])
+    records.modified(fields, create=True)
+    records._validate_fields(columns, excluded_names=validate_apart)
+    records.check_access("create")
+    if model._check_company_auto:
+        checked = [
+            fname
+            for fname, field in fields.items()
+            if field.relational and field.check_company
+        ]
+        # the same company and values for every record: one record answers
+        # for all of them
+        same = "company_id" not in rows and not set(checked) & set(rows)
+        (records[:1] if same else records)._check_company(checked)
+    return records
