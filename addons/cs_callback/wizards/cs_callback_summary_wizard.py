@@ -65,12 +65,12 @@ class CsCallbackSummaryWizard(models.TransientModel):
         """The current month, unless the report is about a plan."""
         if self._default_plan_id():
             return False
-        return fields.Date.context_today(self).replace(day=1)
+        return self.env.company._cs_today().replace(day=1)
 
     def _default_date_to(self):
         if self._default_plan_id():
             return False
-        return fields.Date.context_today(self)
+        return self.env.company._cs_today()
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -99,7 +99,7 @@ class CsCallbackSummaryWizard(models.TransientModel):
             build_summary_xlsx(self, summary),
             self.env._(
                 "callback_summary_%(date)s.xlsx",
-                date=fields.Date.context_today(self),
+                date=self.env.company._cs_today(),
             ),
             "cs.callback",
             len(summary["agents"]),

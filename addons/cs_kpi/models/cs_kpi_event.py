@@ -34,7 +34,9 @@ class CsKpiEvent(models.Model):
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, index=True
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._cs_today(), index=True
+    )
     kind = fields.Selection(KIND_SELECTION, required=True, index=True, tracking=True)
     amount = fields.Monetary(tracking=True)
     loss_amount = fields.Monetary(

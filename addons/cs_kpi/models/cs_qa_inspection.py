@@ -37,7 +37,9 @@ class CsQaInspection(models.Model):
         index=True,
         readonly=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._cs_today(), index=True
+    )
     form_id = fields.Many2one("cs.qa.form", string="Scoring Standard", required=True)
     callback_id = fields.Many2one(
         "cs.callback", index="btree_not_null", check_company=True

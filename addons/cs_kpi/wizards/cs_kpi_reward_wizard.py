@@ -33,7 +33,7 @@ class CsKpiRewardWizard(models.TransientModel):
 
     @api.model
     def _default_date_from(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._cs_today()
         start_month = 1 if today.month <= 6 else 7
         first = today.replace(month=start_month, day=1)
         return first - relativedelta(months=6)

@@ -22,7 +22,9 @@ class CsMemberPoints(models.Model):
         index=True,
         ondelete="restrict",
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._cs_today(), index=True
+    )
     points = fields.Integer(
         required=True, help="Points earned (positive) or redeemed (negative)."
     )

@@ -73,3 +73,25 @@ class TestCompanyDay(TransactionCase):
             self.assertNotIn(member, Partner._cron_birthday_greetings())
         with freeze_time("2026-03-09 23:00:00"):
             self.assertIn(member, Partner._cron_birthday_greetings())
+
+    @freeze_time("2026-03-09 23:00:00")  # 07:00 on 10 March in Beijing
+    def test_dates_of_the_day_are_the_company_day(self):
+        """A ledger entry and a distribution made at 07:00 in Beijing, by a
+        user whose own time zone is still on 9 March, carry 10 March."""
+        self.env.user.tz = "UTC"
+        member = self._member()
+        entry = self.env["cs.member.points"].create(
+            {"partner_id": member.id, "points": 10, "reason": "Welcome"}
+        )
+        self.assertEqual(entry.date, date(2026, 3, 10))
+        agent = self.env["res.users"].create(
+            {
+                "name": "Day agent",
+                "login": "day_agent",
+                "groups_id": [(6, 0, self.env.ref("cs_member.group_cs_agent").ids)],
+            }
+        )
+        self.env["cs.member.distribution.wizard"].create(
+            {"partner_ids": [(6, 0, member.ids)], "agent_ids": [(6, 0, agent.ids)]}
+        ).action_distribute()
+        self.assertEqual(member.cs_date_assigned, date(2026, 3, 10))

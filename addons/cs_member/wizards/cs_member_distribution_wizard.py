@@ -170,7 +170,7 @@ class CsMemberDistributionWizard(models.TransientModel):
         return plan
 
     def _apply_plan(self, plan):
-        today = fields.Date.context_today(self)
+        today = self.env.company._cs_today()
         deadline = today + relativedelta(days=max(self.first_contact_days, 1))
         Partner = self.env["res.partner"].with_context(tracking_disable=True)
         if self._can_assign_in_one_update(Partner):

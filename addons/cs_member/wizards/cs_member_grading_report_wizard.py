@@ -40,7 +40,7 @@ class CsMemberGradingReportWizard(models.TransientModel):
             self._build_xlsx(),
             self.env._(
                 "customer_grading_%(date)s.xlsx",
-                date=fields.Date.context_today(self),
+                date=self.env.company._cs_today(),
             ),
             "res.partner",
             len(self._get_partners()) if self.include_list else 0,

@@ -36,7 +36,10 @@ class CsServiceContract(models.Model):
     )
     serial_number = fields.Char()
     date_start = fields.Date(
-        string="Start", required=True, default=fields.Date.context_today, tracking=True
+        string="Start",
+        required=True,
+        default=lambda self: self.env.company._cs_today(),
+        tracking=True,
     )
     date_end = fields.Date(string="End", required=True, index=True, tracking=True)
     user_id = fields.Many2one(
