@@ -381,6 +381,9 @@ class CsKpiPeriod(models.Model):
         # the new scorecards are created with their values in one create; the
         # existing ones are written only where the employee changed
         missing = employees.filtered(lambda e: e not in by_employee)
+        # the ORM adds each new scorecard to the month's cached scorecards,
+        # copying the list each time: let it read them afresh instead
+        self.invalidate_recordset(["scorecard_ids"])
         created = Scorecard.create(
             [
                 {"period_id": self.id, "employee_id": employee.id} | card_vals[employee]
