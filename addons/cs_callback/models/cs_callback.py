@@ -242,7 +242,7 @@ class CsCallback(models.Model):
         return company._cs_today() + timedelta(days=company.cs_callback_deadline_days)
 
     def init(self):
-        super().init()
+        res = super().init()
         # partial indexes of the figures (cs.callback.figures), on the
         # completed callbacks only: the callbacks to do, most of the rows
         # written by the plans' generation, stay out of them.
@@ -265,6 +265,7 @@ class CsCallback(models.Model):
             ["partner_id", "date_done", "company_id"],
             where="state = 'done'",
         )
+        return res
 
     def _cs_protected_fields(self):
         return super()._cs_protected_fields() | WORKFLOW_FIELDS
