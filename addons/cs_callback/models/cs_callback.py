@@ -8,6 +8,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
+from odoo.tools.sql import create_index
 
 from odoo.addons.cs_member.models.cs_protected_mixin import (
     workflow_action,
@@ -239,6 +240,32 @@ class CsCallback(models.Model):
         """A callback is done within the company's deadline (C4: 3 days)."""
         company = self.env.company
         return company._cs_today() + timedelta(days=company.cs_callback_deadline_days)
+
+    def init(self):
+        res = super().init()
+        # partial indexes of the figures (cs.callback.figures), on the
+        # completed callbacks only: the callbacks to do, most of the rows
+        # written by the plans' generation, stay out of them.
+        # - the callbacks made in a period (done or failed, by date_done),
+        #   grouped by agent for the assessment; the aggregated columns are
+        #   read from the table, so the agent is not worth a key column
+        create_index(
+            self.env.cr,
+            "cs_callback_completed_date_done_index",
+            self._table,
+            ["date_done"],
+            where="state IN ('done', 'failed')",
+        )
+        # - the member's last done callback (coverage): an index-only
+        #   backward scan per member instead of reading all its callbacks
+        create_index(
+            self.env.cr,
+            "cs_callback_done_partner_date_done_index",
+            self._table,
+            ["partner_id", "date_done", "company_id"],
+            where="state = 'done'",
+        )
+        return res
 
     def _cs_protected_fields(self):
         return super()._cs_protected_fields() | WORKFLOW_FIELDS

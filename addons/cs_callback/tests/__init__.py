@@ -11,3 +11,4 @@ from . import test_company_day
 from . import test_ui_tours
 from . import test_settings
 from . import test_archive_card
+from . import test_figures_index

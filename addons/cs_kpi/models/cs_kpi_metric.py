@@ -33,6 +33,13 @@ RATIO_KEYS = {
 }
 
 
+# indicators read from the callback figures by agent: the figure's key
+CALLBACK_FIGURE_KEYS = {
+    "callbacks_done": "done",
+    "avg_satisfaction": "exact_score",
+}
+
+
 class CsKpiMetric(models.Model):
     """An indicator of the monthly assessment (考核指标, E2): computed from
     the suite's data with one grouped query for all employees, or entered by
@@ -146,6 +153,26 @@ class CsKpiMetric(models.Model):
         self.env.flush_all()
         return method(period, employees)
 
+    def _cs_compute_all_actuals(self, period, employees):
+        """``{metric: {employee id: actual}}`` of these indicators, as
+        ``_cs_compute_actuals`` gives them one by one, except that the
+        callback figures several indicators share (done, satisfaction) are
+        read once from their owner for all of them."""
+        self.env.flush_all()
+        result = {}
+        callback_figures = None
+        for metric in self:
+            key = metric.source == "computed" and metric.compute_key
+            if key in CALLBACK_FIGURE_KEYS:
+                if callback_figures is None:
+                    callback_figures = metric._kpi_callback_figures(period)
+                result[metric] = metric._kpi_from_callback_figures(
+                    employees, callback_figures, CALLBACK_FIGURE_KEYS[key]
+                )
+            else:
+                result[metric] = metric._cs_compute_actuals(period, employees)
+        return result
+
     @api.model
     def _kpi_bounds(self, period):
         """The period's days in the company's time zone (its working
@@ -180,9 +207,20 @@ class CsKpiMetric(models.Model):
     def _kpi_callbacks(self, period, employees, key):
         """{employee id: ``key``} of the callback figures of the employees'
         users in the period, from their owner (``cs.callback.figures``)."""
-        figures = self.env["cs.callback.figures"]._cs_callbacks(
+        return self._kpi_from_callback_figures(
+            employees, self._kpi_callback_figures(period), key
+        )
+
+    @api.model
+    def _kpi_callback_figures(self, period):
+        """The callback figures of the period by agent (their owner's)."""
+        return self.env["cs.callback.figures"]._cs_callbacks(
             period.company_id, period.date_from, period.date_to, groupby="user"
         )
+
+    @api.model
+    def _kpi_from_callback_figures(self, employees, figures, key):
+        """``key`` of the callback figures by agent, per employee."""
         return self._kpi_pick(figures, key, employees)
 
     def _kpi_callbacks_done(self, period, employees):

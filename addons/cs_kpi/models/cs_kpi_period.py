@@ -357,9 +357,7 @@ class CsKpiPeriod(models.Model):
         metrics = self.env["cs.kpi.metric"].browse()
         for template in template_of_job.values():
             metrics |= template.line_ids.metric_id
-        actuals = {
-            metric: metric._cs_compute_actuals(self, employees) for metric in metrics
-        }
+        actuals = metrics._cs_compute_all_actuals(self, employees)
         Scorecard = self.env["cs.kpi.scorecard"]
         existing = Scorecard.search([("period_id", "=", self.id)])
         typed = {
@@ -371,22 +369,36 @@ class CsKpiPeriod(models.Model):
         existing = existing.exists()
         existing.line_ids.unlink()
         by_employee = {s.employee_id: s for s in existing}
+        card_vals = {
+            employee: {
+                "user_id": employee.user_id.id,
+                "department_id": employee.department_id.id,
+                "job_id": employee.job_id.id,
+                "template_id": template_of_job[employee.job_id].id,
+            }
+            for employee in employees
+        }
+        # the new scorecards are created with their values in one create; the
+        # existing ones are written only where the employee changed
         missing = employees.filtered(lambda e: e not in by_employee)
+        # the ORM adds each new scorecard to the month's cached scorecards,
+        # copying the list each time: let it read them afresh instead
+        self.invalidate_recordset(["scorecard_ids"])
         created = Scorecard.create(
-            [{"period_id": self.id, "employee_id": employee.id} for employee in missing]
+            [
+                {"period_id": self.id, "employee_id": employee.id} | card_vals[employee]
+                for employee in missing
+            ]
         )
         by_employee.update({s.employee_id: s for s in created})
-        card_vals = {}
+        for scorecard in existing:
+            vals = card_vals[scorecard.employee_id]
+            if any(scorecard[fname].id != value for fname, value in vals.items()):
+                scorecard.write(vals)
         line_rows = []
         for employee in employees:
             template = template_of_job[employee.job_id]
             scorecard = by_employee[employee]
-            card_vals[scorecard.id] = {
-                "user_id": employee.user_id.id,
-                "department_id": employee.department_id.id,
-                "job_id": employee.job_id.id,
-                "template_id": template.id,
-            }
             for line in template.line_ids:
                 metric = line.metric_id
                 is_manual = metric._cs_is_manual()
@@ -413,21 +425,24 @@ class CsKpiPeriod(models.Model):
                         score * line.weight / 100.0,
                     )
                 )
-        for scorecard_id, vals in card_vals.items():
-            Scorecard.browse(scorecard_id).write(vals)
         self._cs_insert_lines(line_rows)
-        scorecards = Scorecard.browse(list(card_vals))
+        scorecards = Scorecard.browse([s.id for s in by_employee.values()])
         self.env.add_to_compute(Scorecard._fields["total_score"], scorecards)
         self.env.flush_all()
         self._cs_rank()
 
     def _cs_insert_lines(self, rows):
-        """Insert the indicator lines of all scorecards with one statement
-        (the ORM would insert them by hundreds), their scores computed."""
+        """Insert the indicator lines of all scorecards with one statement,
+        their scores computed: the ORM would insert them by hundreds and
+        compute each line's score again; the rows go as one array per column
+        (the lines have no translated, company-dependent or computed-later
+        column, and no chatter)."""
         if not rows:
             return
+        columns = list(zip(*rows, strict=True))
+        types = ("int", "int", "int", "float8", "bool", "bool", "float8")
+        types += ("float8", "float8")
         uid = self.env.uid
-        now = fields.Datetime.now()
         self.env.cr.execute(
             SQL(
                 """
@@ -435,18 +450,16 @@ class CsKpiPeriod(models.Model):
                        (scorecard_id, sequence, metric_id, weight, is_manual,
                         is_measured, actual, score, weighted_score, create_uid,
                         create_date, write_uid, write_date)
-                VALUES %s
+                SELECT l.*, %s, %s, %s, %s
+                  FROM unnest(%s) AS l
                 """,
+                uid,
+                self.env.cr.now(),
+                uid,
+                self.env.cr.now(),
                 SQL(", ").join(
-                    SQL(
-                        "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                        *row,
-                        uid,
-                        now,
-                        uid,
-                        now,
-                    )
-                    for row in rows
+                    SQL("%s::%s[]", list(column), SQL(type_))
+                    for column, type_ in zip(columns, types, strict=True)
                 ),
             )
         )
@@ -454,20 +467,25 @@ class CsKpiPeriod(models.Model):
         self.env["cs.kpi.scorecard"].invalidate_model(["line_ids"])
 
     def _cs_rank(self):
-        """Rank in each department, grade, and the star of the month."""
+        """Rank in each department, grade, and the star of the month; the
+        scorecards with the same rank, grade and star written together."""
         self.ensure_one()
         scorecards = self.env["cs.kpi.scorecard"].search([("period_id", "=", self.id)])
         company = self.company_id
+        ranked = {}
         for _department, cards in scorecards.grouped("department_id").items():
             ordered = cards.sorted(lambda s: (-s.total_score, s.employee_id.name, s.id))
             for rank, scorecard in enumerate(ordered, start=1):
-                scorecard.write(
-                    {
-                        "rank": rank,
-                        "grade": company._cs_kpi_grade(scorecard.total_score),
-                        "is_star": rank == 1 and scorecard.total_score > 0,
-                    }
+                key = (
+                    rank,
+                    company._cs_kpi_grade(scorecard.total_score),
+                    rank == 1 and scorecard.total_score > 0,
                 )
+                ranked.setdefault(key, []).append(scorecard.id)
+        for (rank, grade, is_star), ids in ranked.items():
+            scorecards.browse(ids).write(
+                {"rank": rank, "grade": grade, "is_star": is_star}
+            )
 
     def _cs_post_rankings(self):
         """One message per department with its ranking, to its followers."""

@@ -1,5 +1,6 @@
 from . import test_metrics
 from . import test_period
+from . import test_compute_side_effects
 from . import test_qa
 from . import test_events
 from . import test_access
