@@ -1,9 +1,15 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time
 
+from odoo.addons.base.models.ir_qweb import IrQWeb
 from odoo.addons.cs_member.tests.query_common import QueryBudgetMixin
+from odoo.addons.mail.models.mail_mail import MailMail
 
 from .common import SIGNATURE_PNG, CsComplaintCommon, local
 
@@ -65,6 +71,47 @@ class TestWorkflow(CsComplaintCommon):
         self.assertIn("04/15/2026", message.body)
         self.assertEqual(self._recipients(message), self.customer_a)
         self.assertIn(message, complaint.message_ids)
+
+    def test_acknowledgements_rendered_as_one_batch(self):
+        """Five acknowledgements to customers of two languages: the body is
+        compiled once per language, the e-mails are created in one call, and
+        each customer reads the promised date in their own language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.customer_b.write({"lang": "zh_CN", "email": "b@example.com"})
+        self.Complaint._cron_send_acknowledgements()  # what was queued before
+        complaints = self.Complaint.browse()
+        for partner in (self.customer_a,) * 3 + (self.customer_b,) * 2:
+            complaints |= self._create_complaint(partner=partner)
+        compiled, created = [], []
+        compile_, create = IrQWeb._compile, MailMail.create
+
+        def counting_compile(qweb, template):
+            if isinstance(template, etree._Element):
+                compiled.append(qweb.env.context.get("lang"))
+            return compile_(qweb, template)
+
+        def counting_create(mails, vals_list):
+            created.append(len(vals_list))
+            return create(mails, vals_list)
+
+        with (
+            patch.object(IrQWeb, "_compile", counting_compile),
+            patch.object(MailMail, "create", counting_create),
+        ):
+            self.assertEqual(self.Complaint._cron_send_acknowledgements(), 5)
+        self.assertEqual(sorted(compiled), ["en_US", "zh_CN"])
+        self.assertEqual(created, [5])
+        for complaint in complaints:
+            message = self._notices(complaint)
+            self.assertEqual(len(message), 1)
+            self.assertIn(complaint.name, message.subject)
+            self.assertEqual(self._recipients(message), complaint.partner_id)
+            promised = (
+                "2026年04月15日"
+                if complaint.partner_id.lang == "zh_CN"
+                else "04/15/2026"
+            )
+            self.assertIn(promised, message.body)
 
     def test_accept_needs_category_and_agent(self):
         complaint = self._create_complaint()

@@ -3,6 +3,7 @@ from . import cs_xlsx_export_mixin
 from . import cs_protected_mixin
 from . import cs_sla_mixin
 from . import cs_phone_lookup_mixin
+from . import mail_batch_render
 from . import cs_portal_case_mixin
 from . import base
 from . import cs_export_log

@@ -3,6 +3,8 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
+from .mail_batch_render import BatchMemo
+
 
 class CsPortalCaseMixin(models.AbstractModel):
     """A customer's case (a complaint, a service request) that its customer
@@ -96,4 +98,7 @@ class CsPortalCaseMixin(models.AbstractModel):
                 }
             )
         )
-        composer._action_send_mail()
+        # one batch: each template compiled once, the mails created at once
+        composer.with_context(
+            cs_batch_render=BatchMemo(len(with_email))
+        )._action_send_mail()
