@@ -326,3 +326,24 @@ def clone_rows(env, table, template_id, count, overrides, extra=None, returning=
     if not returning:
         return cr.rowcount
     return sorted(row[0] for row in cr.fetchall())
+
+
+def copy_rows_sql(env, table, source, overrides):
+    """One ``INSERT … SELECT`` copying rows of ``table``: ``source`` is the
+    FROM clause (``t`` the rows copied, with the other tables it joins);
+    ``overrides`` ({column: SQL}) replace the columns copied. Every other
+    column (but ``id``, which its sequence gives) is copied as it is. For the
+    physical references: PostgreSQL writing the rows an operation wrote."""
+    env.cr.execute(SQL("SELECT * FROM %s LIMIT 0", SQL.identifier(table)))
+    columns = [desc[0] for desc in env.cr.description if desc[0] != "id"]
+    columns += [column for column in overrides if column not in columns]
+    return SQL(
+        "INSERT INTO %s (%s) SELECT %s FROM %s",
+        SQL.identifier(table),
+        SQL(", ").join(SQL.identifier(column) for column in columns),
+        SQL(", ").join(
+            overrides.get(column) or SQL("t.%s", SQL.identifier(column))
+            for column in columns
+        ),
+        source,
+    )
