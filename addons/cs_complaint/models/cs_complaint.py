@@ -1016,7 +1016,7 @@ class CsComplaint(models.Model):
                         self.env._(
                             "Serious complaint: %(number)s", number=complaint.name
                         ),
-                        fields.Date.context_today(self),
+                        complaint.company_id._cs_today(),
                     )
                 )
         # sudo: the agent who registers a serious complaint alerts the

@@ -264,7 +264,8 @@ class ResourceCalendar(models.Model):
         """Yearly: import next year (and this year, if missing) into the
         companies' working schedules in China's time zone, once the package
         knows it; otherwise tell the administrators."""
-        this_year = fields.Date.context_today(self).year
+        # the year in China, whatever the time zone of the scheduled action
+        this_year = datetime.now(pytz.timezone("Asia/Shanghai")).year
         calendars = (
             self.env["res.company"]
             .search([])

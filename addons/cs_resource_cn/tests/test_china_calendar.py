@@ -143,6 +143,21 @@ class TestChinaCalendar(TransactionCase):
         Calendar._cron_cs_import_china_holidays()
         self.assertEqual(len(self._leaves()), count)
 
+    @freeze_time(beijing("2026-01-01 01:00"))  # still 2025 in UTC
+    def test_new_year_is_china_s(self):
+        """At 01:00 on New Year's Day in Beijing the scheduled action (which
+        runs in UTC) and the import form work on the new year."""
+        self.env.company.resource_calendar_id = self.calendar
+        self.env.user.tz = "UTC"
+        Calendar = self.env["resource.calendar"]
+        with patch.object(
+            type(Calendar), "_cs_import_china_years", autospec=True, return_value=[]
+        ) as import_years:
+            Calendar._cron_cs_import_china_holidays()
+        self.assertEqual(import_years.call_args.args[1], [2026, 2027])
+        wizard = self.env["cs.holiday.import.wizard"].new({})
+        self.assertEqual(wizard.year, 2026)
+
     def test_takes_over_the_old_makeup_days(self):
         """Databases where cs_complaint kept the make-up days keep them."""
         cr = self.env.cr

@@ -1,6 +1,8 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -28,7 +30,9 @@ class CsHolidayImportWizard(models.TransientModel):
     )
 
     def _default_year(self):
-        return fields.Date.context_today(self).year
+        # the year of the working schedule's time zone (China's by default)
+        tz = self.env.company.resource_calendar_id.tz or "Asia/Shanghai"
+        return datetime.now(pytz.timezone(tz)).year
 
     @api.model
     def _cs_known_years(self):
