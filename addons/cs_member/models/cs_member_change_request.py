@@ -157,7 +157,7 @@ class CsMemberChangeRequest(models.Model):
     def action_approve(self):
         """Apply the requested values to the customer (as the approver)."""
         self._check_supervisor()
-        self._check_to_approve()
+        self._cs_require_state(["to_approve"], self.env._("approved"))
         for request in self:
             changes = request._cs_changes()
             if not changes:
@@ -183,7 +183,7 @@ class CsMemberChangeRequest(models.Model):
     @workflow_action
     def action_refuse(self):
         self._check_supervisor()
-        self._check_to_approve()
+        self._cs_require_state(["to_approve"], self.env._("refused"))
         if any(not request.refuse_reason for request in self):
             raise UserError(self.env._("Give the reason of the refusal first."))
         for request in self:
@@ -251,7 +251,3 @@ class CsMemberChangeRequest(models.Model):
                 "change of customer data."
             )
         )
-
-    def _check_to_approve(self):
-        if any(request.state != "to_approve" for request in self):
-            raise UserError(self.env._("This change request is already decided."))

@@ -135,9 +135,8 @@ class CsMemberVisit(models.Model):
     @workflow_action
     def action_done(self):
         self._check_owner()
+        self._cs_require_state(["planned"], self.env._("done"))
         for visit in self:
-            if visit.state != "planned":
-                raise UserError(self.env._("Only planned visits can be done."))
             if not visit.result:
                 raise UserError(
                     self.env._("Record the result of the visit before closing it.")
@@ -149,8 +148,7 @@ class CsMemberVisit(models.Model):
     @workflow_action
     def action_cancel(self):
         self._check_owner()
-        if any(visit.state != "planned" for visit in self):
-            raise UserError(self.env._("Only planned visits can be cancelled."))
+        self._cs_require_state(["planned"], self.env._("cancelled"))
         self.write({"state": "cancelled"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True

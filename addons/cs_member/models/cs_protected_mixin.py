@@ -132,6 +132,25 @@ class CsProtectedMixin(models.AbstractModel):
             self._cs_check_protected_write(vals)
             self._cs_check_locked_write(vals)
 
+    def _cs_require_state(self, states, action_label):
+        """Raise the translated UserError of a workflow step unless every
+        record is in one of ``states``; ``action_label`` is the translated
+        past participle of the step ("approved", "done"…)."""
+        wrong = self.filtered(lambda record: record.state not in states)
+        if not wrong:
+            return
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        raise UserError(
+            self.env._(
+                "%(record)s is %(state)s: only a record that is %(states)s can "
+                "be %(action)s.",
+                record=wrong[0].display_name,
+                state=labels.get(wrong[0].state, wrong[0].state),
+                states=", ".join(labels.get(state, state) for state in states),
+                action=action_label,
+            )
+        )
+
     # fields fixed by a workflow step: a hook for each model
 
     def _cs_locked_fields(self):
