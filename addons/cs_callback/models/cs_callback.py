@@ -403,14 +403,18 @@ class CsCallback(models.Model):
         return True
 
     def _cs_subscribe_agents(self):
-        """The agents follow their callbacks, in one statement for the batch
-        (the suite's bulk followers, 5x Odoo's _insert_followers: see the
+        """The agents follow their callbacks."""
+        self._cs_insert_agent_followers(
+            [(callback.id, callback.user_id.partner_id) for callback in self]
+        )
+
+    @api.model
+    def _cs_insert_agent_followers(self, pairs):
+        """Subscribe each (callback id, agent partner) pair's active partner
+        with the default subtypes, in one statement for the batch (the
+        suite's bulk followers, 5x Odoo's _insert_followers: see the
         cs_member.followers_* benchmark cases)."""
-        followed = [
-            (callback.id, callback.user_id.partner_id.id)
-            for callback in self
-            if callback.user_id.partner_id.active
-        ]
+        followed = [(res_id, partner.id) for res_id, partner in pairs if partner.active]
         insert_followers(
             self.env,
             self._name,

@@ -354,17 +354,12 @@ class CsCallbackPlan(models.Model):
                 {agent_id for agent_id in agent_ids if agent_id}
             )
         }
-        followed = [
-            (callback_id, partner_of[agent_id].id)
-            for callback_id, agent_id in zip(callbacks.ids, agent_ids, strict=True)
-            if agent_id and partner_of[agent_id].active
-        ]
-        insert_followers(
-            self.env,
-            Callback._name,
-            [res_id for res_id, __ in followed],
-            [partner_id for __, partner_id in followed],
-            self.env["mail.message.subtype"]._default_subtypes(Callback._name)[0],
+        Callback._cs_insert_agent_followers(
+            [
+                (callback_id, partner_of[agent_id])
+                for callback_id, agent_id in zip(callbacks.ids, agent_ids, strict=True)
+                if agent_id
+            ]
         )
         if context.get("mail_create_nolog"):
             return
