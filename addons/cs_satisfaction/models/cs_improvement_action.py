@@ -243,7 +243,7 @@ class CsImprovementAction(models.Model):
 
     @workflow_action
     def action_start(self):
-        self._check_state("open")
+        self._cs_require_state(["open"], self.env._("started"))
         self._check_owner_right()
         self._write_as_owner(
             {"state": "in_progress", "date_started": fields.Datetime.now()}
@@ -251,7 +251,7 @@ class CsImprovementAction(models.Model):
 
     @workflow_action
     def action_done(self):
-        self._check_state("in_progress")
+        self._cs_require_state(["in_progress"], self.env._("done"))
         self._check_owner_right()
         if any(not (action.measure or "").strip() for action in self):
             raise UserError(
@@ -271,7 +271,7 @@ class CsImprovementAction(models.Model):
         """*Mark Done* of the form: the owner writes the measures taken in
         a dialog (they only read the action itself), then it is done."""
         self.ensure_one()
-        self._check_state("in_progress")
+        self._cs_require_state(["in_progress"], self.env._("done"))
         self._check_owner_right()
         return {
             "type": "ir.actions.act_window",
@@ -284,7 +284,7 @@ class CsImprovementAction(models.Model):
 
     @workflow_action
     def action_verify(self):
-        self._check_state("done")
+        self._cs_require_state(["done"], self.env._("verified"))
         self._check_supervisor_right()
         self.write(
             {
@@ -298,7 +298,7 @@ class CsImprovementAction(models.Model):
     def action_reopen(self):
         """A supervisor sends a done action back when the measures are not
         enough."""
-        self._check_state("done")
+        self._cs_require_state(["done"], self.env._("reopened"))
         self._check_supervisor_right()
         # the date it was done stays: the months in between saw it done
         self.write({"state": "in_progress", "date_reopened": fields.Datetime.now()})
@@ -340,16 +340,6 @@ class CsImprovementAction(models.Model):
         self.ensure_one()
         started = self.date_started and self.date_started < moment
         return "in_progress" if started else "open"
-
-    def _check_state(self, state):
-        if any(action.state != state for action in self):
-            label = dict(self._fields["state"]._description_selection(self.env))[state]
-            raise UserError(
-                self.env._(
-                    "This step is for improvement actions in the state %(state)s.",
-                    state=label,
-                )
-            )
 
     def _is_owner(self):
         self.ensure_one()

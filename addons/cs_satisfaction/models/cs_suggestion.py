@@ -157,7 +157,7 @@ class CsSuggestion(models.Model):
 
     @workflow_action
     def action_submit(self):
-        self._check_state("draft")
+        self._cs_require_state(["draft"], self.env._("submitted"))
         for suggestion in self:
             if suggestion.user_id != self.env.user:
                 suggestion._check_group("cs_member.group_cs_supervisor")
@@ -169,7 +169,7 @@ class CsSuggestion(models.Model):
         """A supervisor adopts the suggestion: an improvement action carries
         it out (owned by the proposer, or the supervisor when the proposer
         has no user)."""
-        self._check_state("submitted")
+        self._cs_require_state(["submitted"], self.env._("adopted"))
         self._check_group("cs_member.group_cs_supervisor")
         Action = self.env["cs.improvement.action"]
         for suggestion in self:
@@ -194,7 +194,7 @@ class CsSuggestion(models.Model):
 
     @workflow_action
     def action_reject(self):
-        self._check_state("submitted")
+        self._cs_require_state(["submitted"], self.env._("rejected"))
         self._check_group("cs_member.group_cs_supervisor")
         if any(not (s.refuse_reason or "").strip() for s in self):
             raise UserError(
@@ -207,7 +207,7 @@ class CsSuggestion(models.Model):
     def action_verify(self):
         """The manager verifies that the suggestion paid off: its improvement
         action is verified and the effect is written."""
-        self._check_state("adopted")
+        self._cs_require_state(["adopted"], self.env._("verified"))
         self._check_group("cs_member.group_cs_manager")
         for suggestion in self:
             if suggestion.improvement_action_id.state != "verified":
@@ -235,7 +235,7 @@ class CsSuggestion(models.Model):
     def action_reward(self):
         """The manager grants the reward: one confirmed reward entry in the
         ledger of the assessment (the proposer's month), linked here."""
-        self._check_state("verified")
+        self._cs_require_state(["verified"], self.env._("rewarded"))
         self._check_group("cs_member.group_cs_manager")
         for suggestion in self:
             if suggestion.reward_amount <= 0:
@@ -287,16 +287,6 @@ class CsSuggestion(models.Model):
                 "customer-service supervisor or manager."
             )
         )
-
-    def _check_state(self, state):
-        if any(suggestion.state != state for suggestion in self):
-            label = dict(self._fields["state"]._description_selection(self.env))[state]
-            raise UserError(
-                self.env._(
-                    "This step is for suggestions in the state %(state)s.",
-                    state=label,
-                )
-            )
 
     @api.model
     def _cs_check_proposer(self, vals_list):

@@ -118,6 +118,9 @@ class TestSuggestion(CsSatisfactionCommon, HttpCase):
         as_supervisor.refuse_reason = "Already done by the hotline (test)"
         as_supervisor.action_reject()
         self.assertEqual(suggestion.state, "rejected")
+        # a rejected suggestion cannot be adopted: the message names both states
+        with self.assertRaisesRegex(UserError, "Rejected.*Submitted.*adopted"):
+            as_supervisor.action_adopt()
         with self.assertRaises(UserError):
             suggestion.unlink()
 

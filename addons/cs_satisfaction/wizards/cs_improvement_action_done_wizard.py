@@ -30,7 +30,7 @@ class CsImprovementActionDoneWizard(models.TransientModel):
         self.ensure_one()
         action = self.action_id
         action.check_access("read")
-        action._check_state("in_progress")
+        action._cs_require_state(["in_progress"], self.env._("done"))
         action._check_owner_right()
         if not (self.measure or "").strip():
             raise UserError(
