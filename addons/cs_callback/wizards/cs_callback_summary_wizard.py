@@ -1,8 +1,7 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 from odoo.addons.cs_member.reporting import check_report_right, rate, selection_labels
 
@@ -31,7 +30,7 @@ class CsCallbackSummaryWizard(models.TransientModel):
     ones (``ANSWERED_DOMAIN``, ``SCORED_DOMAIN``)."""
 
     _name = "cs.callback.summary.wizard"
-    _inherit = ["cs.xlsx.export.mixin"]
+    _inherit = ["cs.xlsx.export.mixin", "cs.period.mixin"]
     _description = "Callback Summary Report"
 
     plan_id = fields.Many2one(
@@ -71,18 +70,6 @@ class CsCallbackSummaryWizard(models.TransientModel):
         if self._default_plan_id():
             return False
         return self.env.company._cs_today()
-
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if (
-                wizard.date_from
-                and wizard.date_to
-                and wizard.date_from > wizard.date_to
-            ):
-                raise ValidationError(
-                    self.env._("The start date must be on or before the end date.")
-                )
 
     def action_print_pdf(self):
         self.ensure_one()

@@ -1,8 +1,7 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 from ..report.cs_complaint_stats_xlsx import build_stats_xlsx
 
@@ -15,7 +14,7 @@ class CsComplaintStatsWizard(models.TransientModel):
     included)."""
 
     _name = "cs.complaint.stats.wizard"
-    _inherit = ["cs.xlsx.export.mixin"]
+    _inherit = ["cs.xlsx.export.mixin", "cs.period.mixin"]
     _description = "Complaint Classification Statistics"
 
     date_from = fields.Date(
@@ -46,14 +45,6 @@ class CsComplaintStatsWizard(models.TransientModel):
 
     def _default_date_to(self):
         return self.env.company._cs_month_span(12, to_today=True)[1]
-
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(
-                    self.env._("The start date must be on or before the end date.")
-                )
 
     # ------------------------------------------------------------------
     # actions

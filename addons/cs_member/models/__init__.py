@@ -1,5 +1,6 @@
 from . import res_company
 from . import cs_xlsx_export_mixin
+from . import cs_period_mixin
 from . import cs_protected_mixin
 from . import cs_sla_mixin
 from . import cs_phone_lookup_mixin

@@ -4,7 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import CsMemberCommon
@@ -242,6 +242,13 @@ class TestMemberLoss(CsMemberCommon):
             self.assertEqual(
                 self.company._cs_month_span(3), (date(2026, 2, 1), date(2026, 4, 30))
             )
+
+    def test_period_must_not_end_before_it_starts(self):
+        Wizard = self.env["cs.member.movement.report.wizard"].with_user(self.supervisor)
+        with self.assertRaisesRegex(ValidationError, "on or before the end date"):
+            Wizard.create({"date_from": "2026-04-01", "date_to": "2026-03-31"})
+        wizard = Wizard.create({"date_from": "2026-04-01", "date_to": "2026-04-01"})
+        self.assertEqual(wizard.date_from, wizard.date_to)
 
     def test_report_access(self):
         self.Report.with_user(self.supervisor).search([])

@@ -4,8 +4,7 @@ import io
 
 import xlsxwriter
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 from ..models.cs_member_movement_report import MOVEMENT_KINDS
 from ..models.cs_xlsx_export_mixin import xlsx_base_styles
@@ -19,7 +18,7 @@ class CsMemberMovementReportWizard(models.TransientModel):
     ``cs.member.movement.report._cs_movements``."""
 
     _name = "cs.member.movement.report.wizard"
-    _inherit = ["cs.xlsx.export.mixin"]
+    _inherit = ["cs.xlsx.export.mixin", "cs.period.mixin"]
     _description = "Member Movements Report"
 
     company_id = fields.Many2one(
@@ -42,14 +41,6 @@ class CsMemberMovementReportWizard(models.TransientModel):
 
     def _default_date_to(self):
         return self.env.company._cs_month_span()[1]
-
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(
-                    self.env._("The start date must be on or before the end date.")
-                )
 
     def action_print_pdf(self):
         self.ensure_one()
