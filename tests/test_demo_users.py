@@ -12,6 +12,8 @@ DEMO_USERS = (
     "cs_member.user_agent2_demo",
     "cs_member.user_agent3_demo",
     "cs_member.user_sales_demo",
+    "cs_service.user_technician_zhao_demo",
+    "cs_service.user_technician_sun_demo",
 )
 
 

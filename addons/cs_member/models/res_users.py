@@ -1,6 +1,6 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -33,6 +33,32 @@ class ResUsers(models.Model):
         )
         for user in self:
             user.cs_customer_count = counts.get(user, 0)
+
+    @api.model
+    def _cs_demo_drop_hr_rights(self, xmlids):
+        """Give the demo users of ``xmlids`` back their own role: installing
+        ``hr`` makes every existing internal user an HR manager (it adds the
+        group to the default user template, which Odoo applies to all
+        users), and the department rules rely on who may edit employees.
+        Called by the demo data of each module that brings ``hr``."""
+        hr_groups = [
+            group.id
+            for group in (
+                self.env.ref("hr.group_hr_manager", raise_if_not_found=False),
+                self.env.ref("hr.group_hr_user", raise_if_not_found=False),
+            )
+            if group
+        ]
+        users = self.browse(
+            user.id
+            for user in (
+                self.env.ref(xmlid, raise_if_not_found=False) for xmlid in xmlids
+            )
+            if user
+        )
+        if hr_groups and users:
+            users.write({"groups_id": [Command.unlink(gid) for gid in hr_groups]})
+        return True
 
     @api.constrains("cs_capacity")
     def _check_cs_capacity(self):
