@@ -317,8 +317,14 @@ class Bench:
             if callable(statements):
                 statements(self.cr)
             else:
-                for statement in statements:
+                # each statement's share, to tell which table sets the floor
+                for index, statement in enumerate(statements, 1):
+                    started = time.perf_counter()
                     self.cr.execute(statement)
+                    self.log(
+                        f"reference statement {index}/{len(statements)}: "
+                        f"{time.perf_counter() - started:.2f} s"
+                    )
             seconds = time.perf_counter() - start
             queries, sql_seconds = thread.query_count, thread.query_time
             savepoint.close(rollback=True)
