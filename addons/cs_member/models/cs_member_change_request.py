@@ -133,6 +133,7 @@ class CsMemberChangeRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._cs_complete_new_values(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "cs.member.change.request"
@@ -140,6 +141,20 @@ class CsMemberChangeRequest(models.Model):
         requests = super().create(vals_list)
         requests._cs_notify_supervisors()
         return requests
+
+    @api.model
+    def _cs_complete_new_values(self, vals):
+        """The customer's current value for each value the request does not
+        give. The new values share one compute: when ``create`` receives
+        some of them (an import, an integration, JSON-RPC), Odoo computes
+        none of the others, and approving would erase them."""
+        partner = self.env["res.partner"].browse(vals.get("partner_id"))
+        if not partner:
+            return
+        for pfield, rfield in CHANGE_FIELDS.items():
+            if rfield not in vals:
+                field = partner._fields[pfield]
+                vals[rfield] = field.convert_to_write(partner[pfield], partner)
 
     def write(self, vals):
         if "refuse_reason" in vals:

@@ -44,6 +44,31 @@ class TestChangeRequest(CsMemberCommon):
         self.customer_a.with_user(self.manager).city = "Shanghai"
         self.assertEqual(self.customer_a.city, "Shanghai")
 
+    def test_partial_create_keeps_the_other_values(self):
+        """An integration (or JSON-RPC) gives only the value that changes:
+        the others are the customer's, and the approval changes that one
+        only."""
+        request = (
+            self.env["cs.member.change.request"]
+            .with_user(self.agent_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "reason": "Moved (import)",
+                    "new_city": "Hangzhou",
+                }
+            )
+        )
+        self.assertEqual(request.new_name, "Customer of A")
+        self.assertEqual(request.new_email, "customer.a@example.com")
+        self.assertEqual(request.new_birthday, date(1980, 5, 17))
+        self.assertEqual(request.new_id_number, "110101198005170000")
+        self.assertEqual(request._cs_changes(), [("city", False, "Hangzhou")])
+        request.with_user(self.supervisor).action_approve()
+        self.assertEqual(self.customer_a.city, "Hangzhou")
+        self.assertEqual(self.customer_a.name, "Customer of A")
+        self.assertEqual(self.customer_a.cs_id_number, "110101198005170000")
+
     def test_approve_applies_the_change(self):
         request = self._request(new_street="8 Nanjing Road", new_city="Shanghai")
         self.assertEqual(request.state, "to_approve")
