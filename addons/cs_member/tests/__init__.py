@@ -15,3 +15,4 @@ from . import test_member_loss
 from . import test_change_request
 from . import test_archive_card
 from . import test_visit_plan
+from . import test_ui_forms
