@@ -40,7 +40,12 @@ class CsWorklog(models.Model):
     reads it; a manager reads all."""
 
     _name = "cs.worklog"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.protected.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "cs.protected.mixin",
+        "cs.worklog.report.mixin",
+    ]
     _description = "Work Log"
     _order = "date desc, user_id, id desc"
     _check_company_auto = True
@@ -271,29 +276,19 @@ class CsWorklog(models.Model):
                 self.env._("Only a supervisor returns a work log to its agent.")
             )
         self.check_access("write")
-        if any(log.state != "submitted" for log in self):
-            raise UserError(self.env._("Only submitted work logs can be returned."))
-        self.write({"state": "draft", "date_submitted": False})
-        for log in self:
-            log.message_post(
-                body=self.env._(
-                    "Work log returned to %(agent)s.", agent=log.user_id.name
-                ),
-                partner_ids=log.user_id.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-        return True
+        return self._cs_return_to_author(
+            self.env._("Only submitted work logs can be returned."),
+            lambda log: self.env._(
+                "Work log returned to %(agent)s.", agent=log.user_id.name
+            ),
+        )
 
     @workflow_action
     def action_refresh(self):
         """Update the figures of draft logs from the day's data."""
-        self.check_access("write")
-        if any(log.state != "draft" for log in self):
-            raise UserError(
-                self.env._("The figures of a submitted work log are kept as submitted.")
-            )
-        self._cs_prefill()
-        return True
+        return self._cs_refresh_draft(
+            self.env._("The figures of a submitted work log are kept as submitted.")
+        )
 
     # ------------------------------------------------------------------
     # figures

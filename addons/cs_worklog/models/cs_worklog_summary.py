@@ -32,7 +32,12 @@ class CsWorklogSummary(models.Model):
     customer-service manager."""
 
     _name = "cs.worklog.summary"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.protected.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "cs.protected.mixin",
+        "cs.worklog.report.mixin",
+    ]
     _description = "Work Summary"
     _order = "date_from desc, period_kind, id desc"
     _check_company_auto = True
@@ -274,28 +279,18 @@ class CsWorklogSummary(models.Model):
     def action_return(self):
         """The manager returns a submitted summary to its author."""
         self._cs_check_manager()
-        if any(summary.state != "submitted" for summary in self):
-            raise UserError(self.env._("Only submitted summaries can be returned."))
-        self.write({"state": "draft", "date_submitted": False})
-        for summary in self:
-            summary.message_post(
-                body=self.env._(
-                    "Summary returned to %(author)s.", author=summary.user_id.name
-                ),
-                partner_ids=summary.user_id.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-        return True
+        return self._cs_return_to_author(
+            self.env._("Only submitted summaries can be returned."),
+            lambda summary: self.env._(
+                "Summary returned to %(author)s.", author=summary.user_id.name
+            ),
+        )
 
     @workflow_action
     def action_refresh(self):
-        self.check_access("write")
-        if any(summary.state != "draft" for summary in self):
-            raise UserError(
-                self.env._("The figures of a submitted summary are kept as submitted.")
-            )
-        self._cs_prefill()
-        return True
+        return self._cs_refresh_draft(
+            self.env._("The figures of a submitted summary are kept as submitted.")
+        )
 
     # ------------------------------------------------------------------
     # figures
