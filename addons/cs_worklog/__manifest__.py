@@ -22,5 +22,10 @@
         "views/menus.xml",
     ],
     "demo": ["demo/cs_worklog_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "cs_worklog/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }
