@@ -48,6 +48,7 @@
         "demo/res_partner_demo.xml",
         "demo/cs_member_card_demo.xml",
         "demo/cs_member_points_demo.xml",
+        "demo/cs_member_forms_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
