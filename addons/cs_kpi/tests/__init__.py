@@ -15,3 +15,4 @@ from . import test_report_delivery
 from . import test_renewal_rate
 from . import test_rewards
 from . import test_qa_report
+from . import test_ui_star
