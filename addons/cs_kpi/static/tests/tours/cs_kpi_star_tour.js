@@ -17,7 +17,10 @@ const REASON = "Star tour: stayed late for an angry customer";
 registry.category("web_tour.tours").add("cs_kpi_nominate_tour", {
     url: "/odoo",
     steps: () => [
-        ...openCustomerServiceMenu("cs_kpi.menu_cs_kpi", "cs_kpi.cs_kpi_nomination_menu"),
+        ...openCustomerServiceMenu(
+            "cs_kpi.menu_cs_kpi",
+            "cs_kpi.cs_kpi_nomination_menu"
+        ),
         {
             content: "New nomination",
             trigger: ".o_control_panel .o_list_button_add",

@@ -18,7 +18,10 @@ const PURPOSE = "Forms tour: yearly review";
 registry.category("web_tour.tours").add("cs_change_request_ask_tour", {
     url: "/odoo",
     steps: () => [
-        ...openCustomerServiceMenu("cs_member.menu_cs_customers", "cs_member.res_partner_menu"),
+        ...openCustomerServiceMenu(
+            "cs_member.menu_cs_customers",
+            "cs_member.res_partner_menu"
+        ),
         {
             content: "Search the customer",
             trigger: ".o_control_panel .o_searchview_input",
@@ -121,7 +124,8 @@ registry.category("web_tour.tours").add("cs_visit_plan_tour", {
         },
         {
             content: "Add a visit",
-            trigger: '.o_form_view div[name="visit_ids"] .o_field_x2many_list_row_add a',
+            trigger:
+                '.o_form_view div[name="visit_ids"] .o_field_x2many_list_row_add a',
             run: "click",
         },
         {

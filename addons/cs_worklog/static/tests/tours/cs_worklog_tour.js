@@ -25,7 +25,10 @@ function statusIs(value) {
 registry.category("web_tour.tours").add("cs_worklog_agent_tour", {
     url: "/odoo",
     steps: () => [
-        ...openCustomerServiceMenu("cs_worklog.menu_cs_worklog", "cs_worklog.cs_worklog_menu"),
+        ...openCustomerServiceMenu(
+            "cs_worklog.menu_cs_worklog",
+            "cs_worklog.cs_worklog_menu"
+        ),
         {
             content: "Open the day's log",
             trigger: ".o_list_view .o_data_row .o_data_cell[name=date]",
@@ -62,7 +65,8 @@ registry.category("web_tour.tours").add("cs_worklog_supervisor_tour", {
         ),
         {
             content: "Open the agent's submitted log",
-            trigger: ".o_list_view .o_data_row:contains(cs_agent_a) .o_data_cell[name=date]",
+            trigger:
+                ".o_list_view .o_data_row:contains(cs_agent_a) .o_data_cell[name=date]",
             run: "click",
         },
         {
@@ -82,7 +86,8 @@ registry.category("web_tour.tours").add("cs_worklog_supervisor_tour", {
         },
         {
             content: "New summary",
-            trigger: ".o_list_view .o_list_button_add, .o_control_panel .o_list_button_add",
+            trigger:
+                ".o_list_view .o_list_button_add, .o_control_panel .o_list_button_add",
             run: "click",
         },
         {
@@ -116,7 +121,8 @@ registry.category("web_tour.tours").add("cs_worklog_manager_tour", {
         ),
         {
             content: "Open the submitted summary",
-            trigger: ".o_list_view .o_data_row:contains(cs_supervisor) .o_data_cell[name=period_kind]",
+            trigger:
+                ".o_list_view .o_data_row:contains(cs_supervisor) .o_data_cell[name=period_kind]",
             run: "click",
         },
         {
