@@ -5,15 +5,16 @@ decided values only through their buttons, whatever ``write`` and
 ``create`` receive, and the buttons refuse the roles that do not own them.
 """
 
+from rpc_common import RpcCallsMixin
+
 from odoo import fields
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
 
 from odoo.addons.cs_member.tests.common import CsMemberCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRpcForms(CsMemberCommon, HttpCase):
+class TestRpcForms(RpcCallsMixin, CsMemberCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -56,30 +57,6 @@ class TestRpcForms(CsMemberCommon, HttpCase):
             "quality": cls.quality,
             "manager": cls.manager,
         }
-
-    def _login(self, user):
-        self.authenticate(user.login, user.login)
-
-    def _call(self, model, method, *args, **kwargs):
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def _refusal(self, model, method, *args, **kwargs):
-        """None when the server refuses the call with one of its rules'
-        errors (access, user error, validation), else what happened."""
-        try:
-            self._call(model, method, *args, **kwargs)
-        except JsonRpcException as error:
-            if str(error).startswith("odoo.exceptions."):
-                return None
-            return f"crashed with {error}"
-        return "accepted"
-
-    def _snapshot(self, record, fnames):
-        record.invalidate_recordset()
-        return {fname: record[fname] for fname in fnames}
 
     def _assert_all_refused(self, writes, roles):
         before = [self._snapshot(record, vals) for record, vals in writes]

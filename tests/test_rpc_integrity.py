@@ -7,9 +7,10 @@ buttons still work for the roles that own them.
 import os
 import unittest
 
+from rpc_common import RpcCallsMixin
+
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
 
 from odoo.addons.cs_kpi.tests.common import CsKpiCommon
 
@@ -19,7 +20,7 @@ SUITE_INSTALLED = "cs_kpi" in os.environ.get("CS_MODULES", "cs_kpi")
 
 @unittest.skipUnless(SUITE_INSTALLED, "needs every module of the suite (cs_kpi)")
 @tagged("post_install", "-at_install")
-class TestRpcIntegrity(CsKpiCommon, HttpCase):
+class TestRpcIntegrity(RpcCallsMixin, CsKpiCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -102,33 +103,6 @@ class TestRpcIntegrity(CsKpiCommon, HttpCase):
     # helpers
     # ------------------------------------------------------------------
 
-    def _login(self, user):
-        # the admin's password is the demo's or the test database's
-        password = "admin" if user == self.env.ref("base.user_admin") else user.login
-        self.authenticate(user.login, password)
-
-    def _call(self, model, method, *args, **kwargs):
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def _refusal(self, model, method, *args, **kwargs):
-        """None when the server refuses the call with one of its rules'
-        errors, else what happened instead."""
-        try:
-            self._call(model, method, *args, **kwargs)
-        except JsonRpcException as error:
-            # a refusal of the rules, not a crash of the server
-            if str(error).startswith("odoo.exceptions."):
-                return None
-            return f"crashed with {error}"
-        return "accepted"
-
-    def assertRefused(self, model, method, *args, **kwargs):
-        problem = self._refusal(model, method, *args, **kwargs)
-        self.assertIsNone(problem, f"{model}.{method}{args}: {problem}")
-
     def _protected_writes(self):
         """(record, values) that no client may write, whoever it is."""
         now = fields.Datetime.to_string(fields.Datetime.now())
@@ -162,10 +136,6 @@ class TestRpcIntegrity(CsKpiCommon, HttpCase):
             (self.event, {"state": "confirmed"}),
             (self.inspection, {"state": "done"}),
         ]
-
-    def _snapshot(self, record, vals):
-        record.invalidate_recordset()
-        return {fname: record[fname] for fname in vals}
 
     # ------------------------------------------------------------------
     # tests
