@@ -2,7 +2,10 @@
 // Copyright 2026 Customer Service Suite authors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-import {openCustomerServiceMenu} from "@cs_member/../tests/tours/cs_tour_utils";
+import {
+    openCustomerServiceMenu,
+    openMenuItem,
+} from "@cs_member/../tests/tours/cs_tour_utils";
 import {registry} from "@web/core/registry";
 
 // the records of the tours, created and checked by
@@ -149,16 +152,10 @@ registry.category("web_tour.tours").add("cs_visit_plan_tour", {
             content: "The plan is saved",
             trigger: ".o_form_saved",
         },
-        {
-            content: "Open the Customers menu",
-            trigger: 'button[data-menu-xmlid="cs_member.menu_cs_customers"]',
-            run: "click",
-        },
-        {
-            content: "Open the customer visits",
-            trigger: 'a[data-menu-xmlid="cs_member.cs_member_visit_menu"]',
-            run: "click",
-        },
+        ...openMenuItem(
+            "cs_member.menu_cs_customers",
+            "cs_member.cs_member_visit_menu"
+        ),
         {
             content: "The visits' calendar is shown",
             trigger: ".o_calendar_view",

@@ -70,6 +70,29 @@ export function waitForTest(name) {
 }
 
 /**
+ * From a screen of the Customer Service app to another of its menu items,
+ * through the top menu.
+ *
+ * @param {string} section xml id of the top menu (e.g. "cs_member.menu_cs_customers")
+ * @param {string} item xml id of its item (e.g. "cs_member.cs_member_visit_menu")
+ * @returns {Object[]} tour steps
+ */
+export function openMenuItem(section, item) {
+    return [
+        {
+            content: `Open the menu ${section}`,
+            trigger: `button[data-menu-xmlid="${section}"]`,
+            run: "click",
+        },
+        {
+            content: `Open ${item}`,
+            trigger: `a[data-menu-xmlid="${item}"]`,
+            run: "click",
+        },
+    ];
+}
+
+/**
  * From the home screen to a menu item of the Customer Service app.
  *
  * @param {string} section xml id of the top menu (e.g. "cs_complaint.menu_cs_complaints")
@@ -84,15 +107,6 @@ export function openCustomerServiceMenu(section, item) {
             trigger: '.o_app[data-menu-xmlid="cs_member.menu_cs_root"]',
             run: "click",
         },
-        {
-            content: `Open the menu ${section}`,
-            trigger: `button[data-menu-xmlid="${section}"]`,
-            run: "click",
-        },
-        {
-            content: `Open ${item}`,
-            trigger: `a[data-menu-xmlid="${item}"]`,
-            run: "click",
-        },
+        ...openMenuItem(section, item),
     ];
 }

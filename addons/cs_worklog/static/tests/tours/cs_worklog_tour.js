@@ -2,7 +2,10 @@
 // Copyright 2026 Customer Service Suite authors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-import {openCustomerServiceMenu} from "@cs_member/../tests/tours/cs_tour_utils";
+import {
+    openCustomerServiceMenu,
+    openMenuItem,
+} from "@cs_member/../tests/tours/cs_tour_utils";
 import {registry} from "@web/core/registry";
 
 // what the tours write, checked by cs_worklog/tests/test_ui_tours.py
@@ -74,16 +77,10 @@ registry.category("web_tour.tours").add("cs_worklog_supervisor_tour", {
             trigger: `.o_form_view div[name="work_done"]:contains(${WORK_DONE})`,
         },
         statusIs("submitted"),
-        {
-            content: "Open the Work Logs menu",
-            trigger: 'button[data-menu-xmlid="cs_worklog.menu_cs_worklog"]',
-            run: "click",
-        },
-        {
-            content: "Open the summaries",
-            trigger: 'a[data-menu-xmlid="cs_worklog.cs_worklog_summary_menu"]',
-            run: "click",
-        },
+        ...openMenuItem(
+            "cs_worklog.menu_cs_worklog",
+            "cs_worklog.cs_worklog_summary_menu"
+        ),
         {
             content: "New summary",
             trigger:
