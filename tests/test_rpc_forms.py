@@ -166,6 +166,27 @@ class TestRpcForms(RpcCallsMixin, CsMemberCommon, HttpCase):
         ]
         self._assert_all_refused(writes, self.roles)
 
+    def test_visit_cannot_be_created_done(self):
+        self._login(self.manager)
+        for vals in ({"state": "done"}, {"date_done": "2030-03-20"}):
+            with self.subTest(vals=vals):
+                self.assertRefused(
+                    "cs.member.visit",
+                    "create",
+                    [
+                        {
+                            "plan_id": self.plan.id,
+                            "date_planned": "2030-03-21",
+                            "purpose": "Forged (rpc)",
+                            "result": "Never happened",
+                            **vals,
+                        }
+                    ],
+                )
+        self.assertFalse(
+            self.env["cs.member.visit"].search([("purpose", "=", "Forged (rpc)")])
+        )
+
     def test_visit_done_by_its_owner_only(self):
         self.visit.write({"result": "Renewed (rpc)"})
         for role in ("agent", "other agent", "quality"):
