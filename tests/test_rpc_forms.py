@@ -83,6 +83,8 @@ class TestRpcForms(RpcCallsMixin, CsMemberCommon, HttpCase):
             (self.request, {"date_decided": now}),
             (self.request, {"change_log": "<p>forged</p>"}),
             (self.request, {"user_id": self.agent_b.id}),
+            # its values are its customer's: the customer is fixed
+            (self.request, {"partner_id": self.customer_a2.id}),
             # decided: nothing changes any more, its values and reason included
             (self.decided, {"state": "to_approve"}),
             (self.decided, {"new_city": "Suzhou"}),

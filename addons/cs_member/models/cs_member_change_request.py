@@ -128,7 +128,8 @@ class CsMemberChangeRequest(models.Model):
         }
 
     def _cs_locked_fields(self):
-        return ALL_FIELDS if self.state != "to_approve" else set()
+        # the customer of a request is fixed: its values are the customer's
+        return ALL_FIELDS if self.state != "to_approve" else {"partner_id"}
 
     @api.model_create_multi
     def create(self, vals_list):
