@@ -6,6 +6,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, is_html_empty
 
+from odoo.addons.cs_callback.models.bulk import (
+    can_log_creation_notes,
+    log_creation_notes,
+)
 from odoo.addons.cs_member.models.cs_protected_mixin import (
     allow_protected_writes,
     workflow_action,
@@ -457,11 +461,20 @@ class CsComplaint(models.Model):
         # customers and handlers follow theirs through one insert each,
         # instead of one subscription and one "assigned to you" e-mail per
         # complaint
+        # the creation notes are logged with one insert for the batch
+        # (bulk.log_creation_notes) rather than one mail.message created
+        # per complaint by mail.thread
+        log_notes = can_log_creation_notes(self)
+        context = {"cs_complaint_no_auto_follow": True}
+        if log_notes:
+            context["mail_create_nolog"] = True
         with allow_protected_writes():
-            complaints = super(
-                CsComplaint, self.with_context(cs_complaint_no_auto_follow=True)
-            ).create(vals_list)
+            complaints = super(CsComplaint, self.with_context(**context)).create(
+                vals_list
+            )
             complaints = complaints.with_env(self.env)
+            if log_notes:
+                log_creation_notes(complaints)
             complaints._cs_subscribe_customers()
             complaints._cs_update_sla_status()
             complaints._cs_after_intake()
