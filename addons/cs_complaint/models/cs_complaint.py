@@ -8,6 +8,7 @@ from odoo.tools import SQL, html2plaintext, is_html_empty
 
 from odoo.addons.cs_callback.models.bulk import (
     can_log_creation_notes,
+    create_activities,
     log_creation_notes,
 )
 from odoo.addons.cs_member.models.cs_protected_mixin import (
@@ -1001,7 +1002,7 @@ class CsComplaint(models.Model):
             self.browse(list(no_manager))._message_log_batch(bodies=no_manager)
         # sudo: the handler asks another department's manager, whose
         # activities and follower entries they may not write themselves
-        self._cs_activity_model().sudo().create(vals_list)
+        self._cs_create_activities(vals_list)
 
     def _cs_alert_manager(self):
         """Serious and critical complaints are reported upward at once (D4)."""
@@ -1034,7 +1035,7 @@ class CsComplaint(models.Model):
                 )
         # sudo: the agent who registers a serious complaint alerts the
         # manager, whose activities they may not create
-        self._cs_activity_model().sudo().create(vals_list)
+        self._cs_create_activities(vals_list)
         high.sudo().write({"is_manager_alerted": True})
 
     def _cs_activity_model(self):
@@ -1045,6 +1046,16 @@ class CsComplaint(models.Model):
         if len(self) > 1:
             Activity = Activity.with_context(mail_activity_quick_update=True)
         return Activity
+
+    def _cs_create_activities(self, vals_list):
+        """Create the activities of ``vals_list`` as superuser: one by one
+        through the ORM (with the assignment e-mail) for one complaint, in
+        one insert (bulk.create_activities) for many."""
+        # sudo: the callers ask other users (department managers, the
+        # complaint manager) to act, in activities they may not create
+        return create_activities(
+            self._cs_activity_model().sudo(), self._name, vals_list
+        )
 
     def _cs_activity_note(self):
         return html2plaintext(self.description or "")

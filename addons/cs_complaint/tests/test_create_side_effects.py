@@ -1,9 +1,15 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from markupsafe import escape
 
 from odoo.tests import freeze_time
 from odoo.tools import html2plaintext
+
+from odoo.addons.bus.models.bus_listener_mixin import BusListenerMixin
+from odoo.addons.mail.models.mail_activity import MailActivity
+from odoo.addons.mail.models.mail_message import Message as MailMessage
 
 from .common import CsComplaintCommon, local
 
@@ -333,3 +339,37 @@ class TestCreateSideEffects(CsComplaintCommon):
         )
         self.assertEqual(len(complaint.message_ids), 1)
         self.assertEqual(complaint.message_ids.body, "<p>Complaint created</p>")
+
+    def test_batch_writes_notes_and_activities_set_based(self):
+        """A batch logs its creation notes and creates its activities with
+        one insert each, not one mail.message or mail.activity create per
+        complaint; the managers' activity counters are refreshed."""
+        created = []
+        message_create = MailMessage.create
+        activity_create = MailActivity.create
+
+        def counting_message_create(messages, vals_list):
+            created.append(("mail.message", len(vals_list)))
+            return message_create(messages, vals_list)
+
+        def counting_activity_create(activities, vals_list):
+            created.append(("mail.activity", len(vals_list)))
+            return activity_create(activities, vals_list)
+
+        with (
+            patch.object(MailMessage, "create", counting_message_create),
+            patch.object(MailActivity, "create", counting_activity_create),
+            patch.object(BusListenerMixin, "_bus_send", autospec=True) as bus_send,
+        ):
+            complaints = (
+                self.env["cs.complaint"]
+                .with_user(self.agent_a)
+                .create(self._vals_list())
+            )
+        # only the note about the department without a manager, in one batch
+        self.assertEqual(created, [("mail.message", 2)])
+        self.assertEqual(len(complaints.activity_ids), 5 + 8)
+        # the alerts are due today, the department replies later
+        self.assertEqual(
+            [call.args[0] for call in bus_send.call_args_list], [self.manager]
+        )
