@@ -1,5 +1,6 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import copy
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -448,7 +449,7 @@ class CsComplaint(models.Model):
         now = fields.Datetime.now()
         # the category's department routes the complaint, whichever the
         # channel (form, portal, e-mail, import): compute it before routing
-        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
+        vals_list = self._cs_add_missing_default_values(vals_list)
         self._add_precomputed_values(vals_list)
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, number in zip(
@@ -482,6 +483,28 @@ class CsComplaint(models.Model):
         return complaints
 
     @api.model
+    def _cs_add_missing_default_values(self, vals_list):
+        """``_add_missing_default_values`` of each of ``vals_list``, with one
+        ``default_get`` per set of given fields instead of one per complaint:
+        the defaults do not depend on the values given (no ``_inherits``)."""
+        defaults_of = {}
+        complete_list = []
+        for vals in vals_list:
+            key = frozenset(vals)
+            if key not in defaults_of:
+                complete = self._add_missing_default_values(vals)
+                defaults_of[key] = {
+                    fname: value
+                    for fname, value in complete.items()
+                    if fname not in vals
+                }
+                complete_list.append(complete)
+            else:
+                # a copy: commands and lists are not shared between records
+                complete_list.append(dict(copy.deepcopy(defaults_of[key]), **vals))
+        return complete_list
+
+    @api.model
     def _cs_next_numbers(self, count):
         """``count`` complaint numbers from the sequence, with one query for
         the batch when the sequence is a standard (PostgreSQL) one."""
@@ -512,8 +535,13 @@ class CsComplaint(models.Model):
                 count,
             )
         )
-        numbers = [row[0] for row in self.env.cr.fetchall()]
-        return [sequence.get_next_char(number) for number in numbers]
+        # as sequence.get_next_char(number), with the prefix and suffix
+        # interpolated once for the batch instead of once per number
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [
+            f"{prefix}{number:0{sequence.padding}d}{suffix}"
+            for [number] in self.env.cr.fetchall()
+        ]
 
     def write(self, vals):
         self._cs_guard_write(vals)
