@@ -124,10 +124,62 @@ def create_complaints(bench, rows):
             f"{total} complaints, {planned} with deadlines, {routed} routed, "
             f"{acks} acknowledgements"
         )
+    notes, activities, alerted, unfollowed = _side_effects(env, ids)
+    if notes != rows or activities != routed + alerted or unfollowed:
+        raise AssertionError(
+            f"{notes} creation notes, {activities} activities for {routed} routed "
+            f"and {alerted} alerted, {unfollowed} customers, handlers or "
+            "assigned managers not following"
+        )
     bench.log(
         f"checked: {total} complaints with deadlines, {routed} routed, "
-        f"{repeats} repeats, {acks} acknowledgements"
+        f"{repeats} repeats, {acks} acknowledgements, {notes} creation notes, "
+        f"{activities} activities ({alerted} alerts), followers"
     )
+
+
+def _side_effects(env, ids):
+    """What registering wrote besides the rows: the creation notes (one per
+    complaint), the activities (one per routed complaint, one per alert),
+    and the complaints whose customer, handler or assigned manager does not
+    follow them (none)."""
+    note_id = env.ref("mail.mt_note").id
+    env.cr.execute(
+        SQL(
+            """
+            WITH complaint AS (SELECT * FROM cs_complaint WHERE id = ANY(%(ids)s)),
+            follower AS (
+                SELECT res_id, partner_id FROM mail_followers
+                 WHERE res_model = 'cs.complaint' AND res_id = ANY(%(ids)s)
+            ),
+            activity AS (
+                SELECT a.res_id, u.partner_id FROM mail_activity a
+                  JOIN res_users u ON u.id = a.user_id
+                 WHERE a.res_model = 'cs.complaint' AND a.res_id = ANY(%(ids)s)
+            ),
+            expected AS (
+                SELECT id AS res_id, partner_id FROM complaint
+                UNION ALL
+                SELECT c.id, u.partner_id FROM complaint c
+                  JOIN res_users u ON u.id = c.user_id
+                UNION ALL
+                SELECT res_id, partner_id FROM activity
+            )
+            SELECT (SELECT count(*) FROM mail_message m
+                     WHERE m.model = 'cs.complaint' AND m.res_id = ANY(%(ids)s)
+                       AND m.message_type = 'notification'
+                       AND m.subtype_id = %(note_id)s),
+                   (SELECT count(*) FROM activity),
+                   (SELECT count(*) FROM complaint WHERE is_manager_alerted),
+                   (SELECT count(*) FROM expected e WHERE NOT EXISTS (
+                        SELECT FROM follower f
+                         WHERE f.res_id = e.res_id AND f.partner_id = e.partner_id))
+            """,
+            ids=ids,
+            note_id=note_id,
+        )
+    )
+    return env.cr.fetchone()
 
 
 def _complaint_reference(env, ids):

@@ -9,9 +9,17 @@ inverses, constraints), i.e. most of the 89 seconds of a 100,000-customer plan.
 arrays, then does what ``create()`` does after its own ``INSERT`` for the
 whole set at once."""
 
-from odoo.tools import SQL
+from markupsafe import escape
+
+from odoo import fields as odoo_fields
+from odoo.tools import SQL, clean_context
+from odoo.tools.mail import generate_tracking_message_id
+
+from odoo.addons.cs_member.models.followers import insert_followers
 
 MAIL_THREAD_MODULE = "odoo.addons.mail.models.mail_thread"
+MESSAGE_CREATE_KNOWN = ("odoo.addons.mail.models.mail_message",)
+ACTIVITY_CREATE_KNOWN = ("odoo.addons.mail.models.mail_activity",)
 
 
 def overridden(model, method, known=()):
@@ -30,11 +38,15 @@ def overridden(model, method, known=()):
 def can_insert(model, fnames):
     """Whether :func:`insert_rows` writes what ``create()`` would for records
     of ``model`` given ``fnames``: no delegation (``_inherits``), no
-    precomputed field, every given field a column of the table."""
+    precomputed field left to compute, every given field a column of the
+    table."""
     fields = model._fields
     return (
         not model._inherits
-        and not any(field.precompute for field in fields.values())
+        # a precomputed field given is not computed by create() either
+        and not any(
+            field.precompute and fname not in fnames for fname, field in fields.items()
+        )
         and all(fields[fname].store and fields[fname].column_type for fname in fnames)
     )
 
@@ -131,3 +143,118 @@ def insert_rows(model, values, rows, validate_apart=()):
         same = "company_id" not in rows and not set(checked) & set(rows)
         (records[:1] if same else records)._check_company(checked)
     return records
+
+
+def can_log_creation_notes(model):
+    """Whether :func:`log_creation_notes` writes the creation notes that
+    ``mail.thread.create`` would log for new records of ``model`` in the
+    current context: logging is on, the model posts no creation subtype
+    (which notifies the followers), and no module changes the creation
+    message, the batch log or the creation of messages."""
+    context = model.env.context
+    return (
+        not context.get("tracking_disable")
+        and not context.get("mail_create_nolog")
+        and not model.browse()._creation_subtype()
+        and not overridden(model, "_creation_message")
+        and not overridden(model, "_message_log_batch")
+        and not overridden(model.env["mail.message"], "create", MESSAGE_CREATE_KNOWN)
+    )
+
+
+def log_creation_notes(records):
+    """Log the creation note of each of ``records`` as
+    ``mail.thread._message_log_batch`` does for the ``_creation_message``
+    of ``mail.thread.create`` (author the current user, subtype note,
+    internal, no notification), with one ``INSERT`` for the batch instead of
+    one ``mail.message`` created (default values, sanitized body, cache)
+    per record. The body is the model's, the same for every record: only
+    for what :func:`can_log_creation_notes` accepts."""
+    if not records:
+        return
+    env = records.env
+    author_id, email_from = records._message_compute_author(
+        None, None, raise_on_email=False
+    )
+    # sudo: as _message_log_batch, the note is written without checking the
+    # rights on messages; the user created the records just before
+    Message = env["mail.message"].sudo().with_context(clean_context(env.context))
+    insert_rows(
+        Message,
+        {
+            "author_id": author_id,
+            "email_from": email_from,
+            "model": records._name,
+            "record_alias_domain_id": False,
+            "record_company_id": False,
+            "record_name": False,
+            "message_type": "notification",
+            "is_internal": True,
+            "subject": False,
+            "subtype_id": env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+            "email_add_signature": False,
+            "message_id": generate_tracking_message_id("message-notify"),
+            "reply_to": env["mail.thread"]._notify_get_reply_to(default=email_from)[
+                False
+            ],
+            "body": escape(records[:1]._creation_message()),
+        },
+        {"res_id": records.ids},
+    )
+    env[records._name].invalidate_model(["message_ids"])
+
+
+def create_activities(Activity, res_model, vals_list):
+    """Create the activities of ``vals_list`` on records of ``res_model``
+    as ``mail.activity.create`` does under ``mail_activity_quick_update``
+    (no assignment e-mail), with one ``INSERT`` for the batch: the rows
+    (``res_name`` given), then the assigned users following the records
+    (default subtypes, existing followers kept: ``message_subscribe``) and
+    the users' activity counters refreshed (the bus message ``create`` sends
+    to the last assigned user when one is due today). Through ``create()``
+    when a module changes the creation of activities, when the activities
+    notify their users or when the values differ in their keys."""
+    if not vals_list:
+        return Activity
+    if (
+        not Activity.env.context.get("mail_activity_quick_update")
+        or overridden(Activity, "create", ACTIVITY_CREATE_KNOWN)
+        or any(vals.keys() != vals_list[0].keys() for vals in vals_list)
+        or "res_name" not in vals_list[0]
+    ):
+        return Activity.create(vals_list)
+    rows = {fname: [vals[fname] for vals in vals_list] for fname in vals_list[0]}
+    if not can_insert(Activity, {*rows, "res_model"}):
+        return Activity.create(vals_list)
+    activities = insert_rows(Activity, {"res_model": res_model}, rows)
+    env = Activity.env
+    users = env["res.users"].browse(rows["user_id"]).sudo()
+    default_ids, _internal_ids, external_ids = env[
+        "mail.message.subtype"
+    ]._default_subtypes(res_model)
+    # as mail.followers._add_default_followers: customers (share partners)
+    # get the public subtypes only
+    for share, subtype_ids in ((False, default_ids), (True, external_ids)):
+        followed = [
+            (res_id, user.partner_id.id)
+            for res_id, user in zip(rows["res_id"], users, strict=True)
+            if user and user.partner_id.partner_share == share
+        ]
+        insert_followers(
+            env,
+            res_model,
+            [res_id for res_id, _pid in followed],
+            [pid for _res_id, pid in followed],
+            subtype_ids,
+        )
+    today = odoo_fields.Date.today()
+    if any(
+        odoo_fields.Date.to_date(deadline) <= today
+        for deadline in rows["date_deadline"]
+    ):
+        # mail.activity.create sends it to the user of its last subscription
+        assigned = [user for user in users if user]
+        if assigned:
+            assigned[-1]._bus_send("mail.activity/updated", {"activity_created": True})
+    env[res_model].invalidate_model(["activity_ids"])
+    return activities

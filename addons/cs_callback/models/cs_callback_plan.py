@@ -3,19 +3,21 @@
 import heapq
 from datetime import timedelta
 
-from markupsafe import escape
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import clean_context
-from odoo.tools.mail import generate_tracking_message_id
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
 from odoo.addons.cs_member.models.followers import insert_followers
 from odoo.addons.cs_member.models.res_partner import GRADE_SELECTION
 
-from .bulk import can_insert, insert_rows, overridden
+from .bulk import (
+    MESSAGE_CREATE_KNOWN,
+    can_insert,
+    insert_rows,
+    log_creation_notes,
+    overridden,
+)
 
 KIND_SELECTION = [
     ("routine", "Routine"),
@@ -35,7 +37,6 @@ CALLBACK_CREATE_KNOWN = (
     "odoo.addons.cs_callback.models.cs_callback",
     "odoo.addons.cs_member.models.cs_protected_mixin",
 )
-MESSAGE_CREATE_KNOWN = ("odoo.addons.mail.models.mail_message",)
 
 
 class CsCallbackPlan(models.Model):
@@ -361,39 +362,8 @@ class CsCallbackPlan(models.Model):
                 if agent_id
             ]
         )
-        if context.get("mail_create_nolog"):
-            return
-        author_id, email_from = Callback._message_compute_author(
-            None, None, raise_on_email=False
-        )
-        # sudo: as _message_log_batch, the note is written without checking
-        # the rights on messages; the user created the callbacks just before
-        Message = self.env["mail.message"].sudo().with_context(clean_context(context))
-        insert_rows(
-            Message,
-            {
-                "author_id": author_id,
-                "email_from": email_from,
-                "model": Callback._name,
-                "record_alias_domain_id": False,
-                "record_company_id": False,
-                "record_name": False,
-                "message_type": "notification",
-                "is_internal": True,
-                "subject": False,
-                "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id(
-                    "mail.mt_note"
-                ),
-                "email_add_signature": False,
-                "message_id": generate_tracking_message_id("message-notify"),
-                "reply_to": self.env["mail.thread"]._notify_get_reply_to(
-                    default=email_from
-                )[False],
-                "body": escape(callbacks[:1]._creation_message()),
-            },
-            {"res_id": callbacks.ids},
-        )
-        Callback.invalidate_model(["message_ids"])
+        if not context.get("mail_create_nolog"):
+            log_creation_notes(callbacks)
 
     def _prepare_callbacks(self, partners):
         agents = self.agent_ids.sorted("id")

@@ -1,11 +1,17 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import copy
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, is_html_empty
 
+from odoo.addons.cs_callback.models.bulk import (
+    can_log_creation_notes,
+    create_activities,
+    log_creation_notes,
+)
 from odoo.addons.cs_member.models.cs_protected_mixin import (
     allow_protected_writes,
     workflow_action,
@@ -443,7 +449,7 @@ class CsComplaint(models.Model):
         now = fields.Datetime.now()
         # the category's department routes the complaint, whichever the
         # channel (form, portal, e-mail, import): compute it before routing
-        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
+        vals_list = self._cs_add_missing_default_values(vals_list)
         self._add_precomputed_values(vals_list)
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, number in zip(
@@ -457,15 +463,46 @@ class CsComplaint(models.Model):
         # customers and handlers follow theirs through one insert each,
         # instead of one subscription and one "assigned to you" e-mail per
         # complaint
+        # the creation notes are logged with one insert for the batch
+        # (bulk.log_creation_notes) rather than one mail.message created
+        # per complaint by mail.thread
+        log_notes = can_log_creation_notes(self)
+        context = {"cs_complaint_no_auto_follow": True}
+        if log_notes:
+            context["mail_create_nolog"] = True
         with allow_protected_writes():
-            complaints = super(
-                CsComplaint, self.with_context(cs_complaint_no_auto_follow=True)
-            ).create(vals_list)
+            complaints = super(CsComplaint, self.with_context(**context)).create(
+                vals_list
+            )
             complaints = complaints.with_env(self.env)
+            if log_notes:
+                log_creation_notes(complaints)
             complaints._cs_subscribe_customers()
             complaints._cs_update_sla_status()
             complaints._cs_after_intake()
         return complaints
+
+    @api.model
+    def _cs_add_missing_default_values(self, vals_list):
+        """``_add_missing_default_values`` of each of ``vals_list``, with one
+        ``default_get`` per set of given fields instead of one per complaint:
+        the defaults do not depend on the values given (no ``_inherits``)."""
+        defaults_of = {}
+        complete_list = []
+        for vals in vals_list:
+            key = frozenset(vals)
+            if key not in defaults_of:
+                complete = self._add_missing_default_values(vals)
+                defaults_of[key] = {
+                    fname: value
+                    for fname, value in complete.items()
+                    if fname not in vals
+                }
+                complete_list.append(complete)
+            else:
+                # a copy: commands and lists are not shared between records
+                complete_list.append(dict(copy.deepcopy(defaults_of[key]), **vals))
+        return complete_list
 
     @api.model
     def _cs_next_numbers(self, count):
@@ -498,8 +535,13 @@ class CsComplaint(models.Model):
                 count,
             )
         )
-        numbers = [row[0] for row in self.env.cr.fetchall()]
-        return [sequence.get_next_char(number) for number in numbers]
+        # as sequence.get_next_char(number), with the prefix and suffix
+        # interpolated once for the batch instead of once per number
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [
+            f"{prefix}{number:0{sequence.padding}d}{suffix}"
+            for [number] in self.env.cr.fetchall()
+        ]
 
     def write(self, vals):
         self._cs_guard_write(vals)
@@ -988,7 +1030,7 @@ class CsComplaint(models.Model):
             self.browse(list(no_manager))._message_log_batch(bodies=no_manager)
         # sudo: the handler asks another department's manager, whose
         # activities and follower entries they may not write themselves
-        self._cs_activity_model().sudo().create(vals_list)
+        self._cs_create_activities(vals_list)
 
     def _cs_alert_manager(self):
         """Serious and critical complaints are reported upward at once (D4)."""
@@ -1021,7 +1063,7 @@ class CsComplaint(models.Model):
                 )
         # sudo: the agent who registers a serious complaint alerts the
         # manager, whose activities they may not create
-        self._cs_activity_model().sudo().create(vals_list)
+        self._cs_create_activities(vals_list)
         high.sudo().write({"is_manager_alerted": True})
 
     def _cs_activity_model(self):
@@ -1032,6 +1074,16 @@ class CsComplaint(models.Model):
         if len(self) > 1:
             Activity = Activity.with_context(mail_activity_quick_update=True)
         return Activity
+
+    def _cs_create_activities(self, vals_list):
+        """Create the activities of ``vals_list`` as superuser: one by one
+        through the ORM (with the assignment e-mail) for one complaint, in
+        one insert (bulk.create_activities) for many."""
+        # sudo: the callers ask other users (department managers, the
+        # complaint manager) to act, in activities they may not create
+        return create_activities(
+            self._cs_activity_model().sudo(), self._name, vals_list
+        )
 
     def _cs_activity_note(self):
         return html2plaintext(self.description or "")

@@ -8,6 +8,7 @@ from . import test_access
 from . import test_reports
 from . import test_portal
 from . import test_china_calendar
+from . import test_create_side_effects
 from . import test_ui_tours
 from . import test_integrity
 from . import test_portal_fields
