@@ -4,6 +4,8 @@
 (compared with OCA's helpdesk tickets and claims), and the hourly deadline
 and escalation cron over open complaints."""
 
+import time
+
 import generate
 from harness import case
 
@@ -102,8 +104,11 @@ def create_complaints(bench, rows):
     with bench.measure(
         rows=rows, name="cs_complaint.send_acknowledgements", aim_rate=500
     ) as extra:
+        cpu = time.process_time()
         extra["sent"] = Complaint._cron_send_acknowledgements()
+        extra["cpu_s"] = round(time.process_time() - cpu, 2)
     bench.reference(rows, _ack_reference(env, ids))
+    _check_acks(bench, ids)
     env.cr.execute(
         SQL(
             """
@@ -247,6 +252,52 @@ def _complaint_reference(env, ids):
             {"res_id": SQL("m.new_id")},
         ),
     ]
+
+
+def _check_acks(bench, ids):
+    """One acknowledgement per complaint, as one-by-one rendering makes it: a
+    queued e-mail to the customer alone naming the complaint, kept in the
+    chatter without subtype, recipients or tracking; the flag cleared."""
+    env = bench.env
+    env.cr.execute(
+        SQL(
+            """
+            SELECT count(*),
+                   count(*) FILTER (WHERE mm.state = 'outgoing' AND mm.auto_delete
+                                      AND mm.is_notification
+                                      AND m.subtype_id IS NULL
+                                      AND strpos(m.body, c.name) > 0
+                                      AND strpos(m.subject, c.name) > 0
+                                      AND strpos(mm.body_html, c.name) > 0),
+                   count(*) FILTER (WHERE (SELECT array_agg(r.res_partner_id)
+                                             FROM mail_mail_res_partner_rel r
+                                            WHERE r.mail_mail_id = mm.id)
+                                          = ARRAY[c.partner_id]),
+                   count(*) FILTER (WHERE EXISTS (
+                       SELECT FROM mail_message_res_partner_rel p
+                        WHERE p.mail_message_id = m.id)
+                       OR EXISTS (SELECT FROM mail_tracking_value v
+                                   WHERE v.mail_message_id = m.id)),
+                   (SELECT count(*) FROM cs_complaint
+                     WHERE id = ANY(%s) AND is_ack_pending)
+              FROM cs_complaint c
+              JOIN mail_message m ON m.model = 'cs.complaint' AND m.res_id = c.id
+                                 AND m.message_type = 'email_outgoing'
+              JOIN mail_mail mm ON mm.mail_message_id = m.id
+             WHERE c.id = ANY(%s)
+            """,
+            ids,
+            ids,
+        )
+    )
+    mails, right, to_customer, extra, pending = env.cr.fetchone()
+    if not (mails == right == to_customer == len(ids)) or extra or pending:
+        raise AssertionError(
+            f"{mails} acknowledgements for {len(ids)} complaints: {right} as "
+            f"rendered, {to_customer} to the customer alone, {extra} with "
+            f"recipients or tracking, {pending} still pending"
+        )
+    bench.log(f"checked: {mails} acknowledgements as rendered one by one")
 
 
 def _ack_reference(env, ids):

@@ -655,9 +655,14 @@ class CsComplaint(models.Model):
         pending = self.search([("is_ack_pending", "=", True)], order="id")
         total = len(pending)
         for start in range(0, total, batch_size):
-            batch = pending[start : start + batch_size]
+            # its own prefetch set: the composer invalidates the cache after
+            # each batch, and a slice of ``pending`` would fetch every pending
+            # complaint again each time
+            batch = self.browse(pending.ids[start : start + batch_size])
             batch._cs_send_template("cs_complaint.mail_template_complaint_ack")
-            batch.write({"is_ack_pending": False})
+            # the flag is not tracked: without mail_notrack, mail.thread
+            # would read every tracked field of the batch for nothing
+            batch.with_context(mail_notrack=True).write({"is_ack_pending": False})
             if self.env.context.get("cron_id"):
                 self.env["ir.cron"]._notify_progress(
                     done=start + len(batch), remaining=total - start - len(batch)

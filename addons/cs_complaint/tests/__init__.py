@@ -18,3 +18,4 @@ from . import test_chinese_labels
 from . import test_signature
 from . import test_archive_card
 from . import test_handling_report
+from . import test_ack_mails
