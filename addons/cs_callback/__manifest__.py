@@ -12,6 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["cs_member", "crm", "survey"],
+    "uninstall_hook": "uninstall_hook",
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/cs_callback_security.xml",

@@ -100,7 +100,8 @@ def _reference_statements(env, period):
     scorecards and their lines with one ``INSERT … SELECT`` each, the lines'
     actual values of the heavy indicators read from the aggregates in the
     same statement: the callbacks of the month by agent (done, average
-    score), the coverage of the agent's members (the owner's SQL,
+    score, from the day figures the triggers of cs_callback keep,
+    ``figures_store``), the coverage of the agent's members (the owner's SQL,
     ``cs.callback.figures._coverage_members_sql``) and the complaints naming
     each employee; the light indicators (inspections, events, exams, a few
     thousand rows) are copied from the computed lines. Ranks and totals are
@@ -152,13 +153,12 @@ def _reference_statements(env, period):
         SQL(
             """
             WITH calls AS (
-                SELECT user_id, count(*) FILTER (WHERE state = 'done') AS done,
-                       avg(score) FILTER (WHERE state = 'done'
-                                            AND score BETWEEN 1 AND 5) AS score
-                  FROM cs_callback
-                 WHERE company_id = %(company)s AND state IN ('done', 'failed')
-                   AND date_done >= %(start)s AND date_done < %(stop)s
-                 GROUP BY user_id),
+                SELECT NULLIF(user_id, 0) AS user_id, sum(done) AS done,
+                       sum(score_total)::float / NULLIF(sum(scored), 0) AS score
+                  FROM cs_callback_day
+                 WHERE company_id = %(company)s AND tz = %(tz)s
+                   AND day >= %(date_from)s AND day <= %(date_to)s
+                 GROUP BY 1),
                  coverage AS (
                 SELECT agent_id,
                        100.0 * count(*) FILTER (WHERE is_covered) / count(*) AS rate
@@ -198,6 +198,9 @@ def _reference_statements(env, period):
             company=company.id,
             start=start,
             stop=stop,
+            tz=tz,
+            date_from=period.date_from,
+            date_to=period.date_to,
             coverage=coverage,
             ref=ref_name,
             period=period.id,

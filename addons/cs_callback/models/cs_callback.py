@@ -15,6 +15,7 @@ from odoo.addons.cs_member.models.cs_protected_mixin import (
 )
 from odoo.addons.cs_member.models.followers import insert_followers
 
+from . import figures_store
 from .cs_callback_plan import CHANNEL_SELECTION, KIND_SELECTION
 
 RETRY_OUTCOMES = ("no_answer", "busy")
@@ -265,6 +266,9 @@ class CsCallback(models.Model):
             ["partner_id", "date_done", "company_id"],
             where="state = 'done'",
         )
+        # the figures kept aggregated by triggers (figures_store), built
+        # again from the callbacks on every install and update
+        figures_store.install(self.env.cr)
         return res
 
     def _cs_protected_fields(self):

@@ -1,9 +1,13 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, models
 from odoo.tools import SQL
 
 from odoo.addons.cs_member.reporting import rate
+
+from . import figures_store
 
 SATISFACTIONS = ("satisfied", "average", "unsatisfied")
 COVERAGE_KEYS = {
@@ -12,6 +16,12 @@ COVERAGE_KEYS = {
     "level": SQL("level_id"),
 }
 CALLBACK_KEYS = {None: SQL("NULL::integer"), "user": SQL("user_id")}
+# the same keys in the callbacks' day figures (figures_store), no agent is 0
+DAY_KEYS = {None: SQL("NULL::integer"), "user": SQL("NULLIF(user_id, 0)")}
+# the end of a period of a ``periods`` relation, as a UTC timestamp
+PERIOD_STOP = SQL(
+    "((period.date_to + 1)::timestamp AT TIME ZONE period.tz AT TIME ZONE 'UTC')"
+)
 # the callbacks whose satisfaction and score count, in every report: the done
 # ones (as the SQL of _cs_callbacks), for the reports that read with domains
 ANSWERED_DOMAIN = [("state", "=", "done"), ("satisfaction", "!=", False)]
@@ -78,17 +88,27 @@ class CsCallbackFigures(models.AbstractModel):
                    ) card
               JOIN res_partner p ON p.id = card.partner_id AND p.active
          LEFT JOIN cs_member_level lvl ON lvl.id = card.level_id
-         LEFT JOIN LATERAL (
-                   SELECT max(c.date_done) AS date_done
-                     FROM cs_callback c
-                    WHERE c.partner_id = card.partner_id
-                      AND c.state = 'done'
-                      AND c.company_id = period.company_id
-                      AND c.date_done < ((period.date_to + 1)::timestamp
-                                             AT TIME ZONE period.tz AT TIME ZONE 'UTC')
-                   ) last ON TRUE
+         LEFT JOIN cs_callback_last_done known
+                ON known.company_id = period.company_id
+               AND known.partner_id = card.partner_id
+        CROSS JOIN LATERAL (
+                   -- the member's last done callback (figures_store), read
+                   -- from the callbacks only when it is after the period
+                   SELECT CASE
+                          WHEN known.date_done IS NULL THEN NULL
+                          WHEN known.date_done < %s THEN known.date_done
+                          ELSE (SELECT max(c.date_done)
+                                  FROM cs_callback c
+                                 WHERE c.partner_id = card.partner_id
+                                   AND c.state = 'done'
+                                   AND c.company_id = period.company_id
+                                   AND c.date_done < %s)
+                          END AS date_done
+                   ) last
             """,
             periods,
+            PERIOD_STOP,
+            PERIOD_STOP,
         )
 
     @api.model
@@ -153,9 +173,32 @@ class CsCallbackFigures(models.AbstractModel):
         "scored", "average_score", "exact_score"}}``. One query."""
         company.ensure_one()
         self._cs_flush()
-        start, stop = company._cs_utc_bounds(date_from, date_to)
-        rows = self.env.execute_query(
-            SQL(
+        kind_sql = SQL("kind = %s", kind) if kind else SQL("TRUE")
+        if self._cs_days_usable(company, date_from, date_to):
+            # the day figures kept by the triggers: a few rows per agent and
+            # day instead of every callback of the period
+            query = SQL(
+                """
+                SELECT %(key)s, sum(done), sum(failed), sum(reached),
+                       sum(satisfied), sum(average), sum(unsatisfied),
+                       sum(scored), sum(score_total)::bigint
+                  FROM cs_callback_day
+                 WHERE company_id = %(company)s AND tz = %(tz)s
+                   AND day >= %(date_from)s AND day <= %(date_to)s
+                   AND %(kind)s
+                 GROUP BY 1
+                HAVING sum(done) + sum(failed) > 0
+                """,
+                key=DAY_KEYS[groupby],
+                kind=kind_sql,
+                company=company.id,
+                tz=company._cs_tz().zone,
+                date_from=date_from,
+                date_to=date_to,
+            )
+        else:
+            start, stop = company._cs_utc_bounds(date_from, date_to)
+            query = SQL(
                 """
                 SELECT %(key)s,
                        count(*) FILTER (WHERE state = 'done'),
@@ -179,12 +222,12 @@ class CsCallbackFigures(models.AbstractModel):
                  GROUP BY 1
                 """,
                 key=CALLBACK_KEYS[groupby],
-                kind=SQL("kind = %s", kind) if kind else SQL("TRUE"),
+                kind=kind_sql,
                 company=company.id,
                 start=start,
                 stop=stop,
             )
-        )
+        rows = self.env.execute_query(query)
         result = {
             key: self._cs_callback_line(
                 done, failed, reached, (satisfied, average, unsatisfied), scored, total
@@ -204,6 +247,40 @@ class CsCallbackFigures(models.AbstractModel):
         if groupby is None and not result:
             result[None] = self._cs_callback_line(0, 0, 0, (0, 0, 0), 0, None)
         return result
+
+    @api.model
+    def _cs_days_usable(self, company, date_from, date_to):
+        """Whether the day figures of ``company`` (figures_store) give the
+        callbacks made from ``date_from`` to ``date_to`` exactly: their days
+        are the company's time zone's. After a change of the zone, the
+        company's day figures are built again first (on a read-only cursor
+        the callbacks are read instead)."""
+        tz = company._cs_tz().zone
+        [[zone, stale]] = self.env.execute_query(
+            SQL(
+                """
+                SELECT cs_callback_company_tz(%(company)s),
+                       EXISTS(SELECT 1 FROM cs_callback_day
+                               WHERE company_id = %(company)s
+                                 AND day >= %(date_from)s AND day <= %(date_to)s
+                                 AND tz != %(tz)s)
+                """,
+                company=company.id,
+                tz=tz,
+                # a day of another zone is up to 26 hours away
+                date_from=date_from - timedelta(days=2),
+                date_to=date_to + timedelta(days=2),
+            )
+        )
+        if zone != tz:
+            # the zone is not the one the triggers see (a module changed
+            # _cs_tz): the callbacks themselves give the figures
+            return False
+        if stale:
+            if self.env.cr.readonly:
+                return False
+            figures_store.rebuild(self.env.cr, [company.id])
+        return True
 
     @api.model
     def _cs_callback_line(self, done, failed, reached, satisfaction, scored, total):
@@ -248,6 +325,10 @@ class CsCallbackFigures(models.AbstractModel):
     @api.model
     def _cs_flush(self):
         """The figures are read with SQL: write the pending changes first."""
+        # the company's time zone of the day figures (cs_callback_company_tz)
+        self.env["res.company"].flush_model(["resource_calendar_id", "partner_id"])
+        self.env["resource.calendar"].flush_model(["tz"])
+        self.env["res.partner"].flush_model(["tz"])
         self.env["res.partner"].flush_model(["active", "cs_agent_id"])
         self.env["cs.member.level"].flush_model(["callback_interval_days"])
         self.env["cs.member.card"].flush_model(

@@ -12,3 +12,4 @@ from . import test_ui_tours
 from . import test_settings
 from . import test_archive_card
 from . import test_figures_index
+from . import test_figures_store

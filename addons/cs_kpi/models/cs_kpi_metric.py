@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.cs_member.reporting import without_jit
+
 COMPUTE_SELECTION = [
     ("callbacks_done", "Callbacks Done"),
     ("member_coverage", "Member Coverage (%)"),
@@ -161,16 +163,17 @@ class CsKpiMetric(models.Model):
         self.env.flush_all()
         result = {}
         callback_figures = None
-        for metric in self:
-            key = metric.source == "computed" and metric.compute_key
-            if key in CALLBACK_FIGURE_KEYS:
-                if callback_figures is None:
-                    callback_figures = metric._kpi_callback_figures(period)
-                result[metric] = metric._kpi_from_callback_figures(
-                    employees, callback_figures, CALLBACK_FIGURE_KEYS[key]
-                )
-            else:
-                result[metric] = metric._cs_compute_actuals(period, employees)
+        with without_jit(self.env.cr):
+            for metric in self:
+                key = metric.source == "computed" and metric.compute_key
+                if key in CALLBACK_FIGURE_KEYS:
+                    if callback_figures is None:
+                        callback_figures = metric._kpi_callback_figures(period)
+                    result[metric] = metric._kpi_from_callback_figures(
+                        employees, callback_figures, CALLBACK_FIGURE_KEYS[key]
+                    )
+                else:
+                    result[metric] = metric._cs_compute_actuals(period, employees)
         return result
 
     @api.model

@@ -54,7 +54,7 @@ class CsMemberMovementReport(models.Model):
             SQL(
                 """
                 CREATE VIEW %s AS (
-                  WITH issued AS (
+                  WITH issued AS NOT MATERIALIZED (
                     SELECT card.id, card.partner_id, card.level_id,
                            card.company_id, card.date_start, card.date_end,
                            card.change_type, card.loss_reason_id,
