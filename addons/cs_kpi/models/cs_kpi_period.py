@@ -1,14 +1,29 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, float_round
 
+from odoo.addons.cs_callback.models.bulk import (
+    can_log_creation_notes,
+    log_creation_notes,
+)
 from odoo.addons.cs_member.models.cs_protected_mixin import (
     workflow_action,
 )
+
+# what the computation reads of the month's existing scorecards
+SCORECARD_SOURCE_FIELDS = [
+    "employee_id",
+    "user_id",
+    "department_id",
+    "job_id",
+    "template_id",
+]
 
 
 class CsKpiPeriod(models.Model):
@@ -341,15 +356,22 @@ class CsKpiPeriod(models.Model):
         templates = self.env["cs.kpi.template"].search(
             [("company_id", "=", self.company_id.id)]
         )
-        employees = self.env["hr.employee"].search(
+        # only the columns the computation reads, not every employee field
+        employees = self.env["hr.employee"].search_fetch(
             [
                 ("company_id", "=", self.company_id.id),
                 ("job_id", "in", templates.job_id.ids),
-            ]
+            ],
+            ["name", "user_id", "department_id", "job_id"],
         )
         return employees, {t.job_id: t for t in templates}
 
     def _cs_compute_scorecards(self):
+        """Every assessed employee's scorecard of the month, its indicators
+        measured, scored and weighted, then the totals, ranks, grades and
+        stars. The figures come from their owners in one query each; the
+        lines and the results are written set-based (see
+        :meth:`_cs_insert_lines` and :meth:`_cs_write_results`)."""
         self.ensure_one()
         # the indicators are read with SQL: write pending changes first
         self.env.flush_all()
@@ -359,15 +381,13 @@ class CsKpiPeriod(models.Model):
             metrics |= template.line_ids.metric_id
         actuals = metrics._cs_compute_all_actuals(self, employees)
         Scorecard = self.env["cs.kpi.scorecard"]
-        existing = Scorecard.search([("period_id", "=", self.id)])
-        typed = {
-            (line.scorecard_id.employee_id.id, line.metric_id.id): line.actual
-            for line in existing.line_ids
-            if line.is_manual
-        }
+        existing = Scorecard.search_fetch(
+            [("period_id", "=", self.id)], SCORECARD_SOURCE_FIELDS
+        )
+        typed = self._cs_typed_values()
         (existing - existing.filtered(lambda s: s.employee_id in employees)).unlink()
         existing = existing.exists()
-        existing.line_ids.unlink()
+        self._cs_delete_lines(existing)
         by_employee = {s.employee_id: s for s in existing}
         card_vals = {
             employee: {
@@ -384,7 +404,7 @@ class CsKpiPeriod(models.Model):
         # the ORM adds each new scorecard to the month's cached scorecards,
         # copying the list each time: let it read them afresh instead
         self.invalidate_recordset(["scorecard_ids"])
-        created = Scorecard.create(
+        created = self._cs_create_scorecards(
             [
                 {"period_id": self.id, "employee_id": employee.id} | card_vals[employee]
                 for employee in missing
@@ -395,23 +415,29 @@ class CsKpiPeriod(models.Model):
             vals = card_vals[scorecard.employee_id]
             if any(scorecard[fname].id != value for fname, value in vals.items()):
                 scorecard.write(vals)
+        # what the computation needs of each indicator, read once
+        kinds = {
+            metric: (metric._cs_is_manual(), metric._cs_is_ratio())
+            for metric in metrics
+        }
         line_rows = []
+        totals = {}
         for employee in employees:
             template = template_of_job[employee.job_id]
             scorecard = by_employee[employee]
+            weights = weighted = 0.0
             for line in template.line_ids:
                 metric = line.metric_id
-                is_manual = metric._cs_is_manual()
+                is_manual, is_ratio = kinds[metric]
                 computed = actuals[metric]
-                is_measured = (
-                    is_manual or not metric._cs_is_ratio() or employee.id in computed
-                )
+                is_measured = is_manual or not is_ratio or employee.id in computed
                 actual = (
                     typed.get((employee.id, metric.id), 0.0)
                     if is_manual
                     else computed.get(employee.id, 0.0)
                 ) or 0.0
                 score = metric._score(actual) if is_measured else 0.0
+                weighted_score = score * line.weight / 100.0
                 line_rows.append(
                     (
                         scorecard.id,
@@ -422,14 +448,66 @@ class CsKpiPeriod(models.Model):
                         is_measured,
                         actual,
                         score,
-                        score * line.weight / 100.0,
+                        weighted_score,
                     )
                 )
+                if is_measured:
+                    weights += line.weight
+                    weighted += weighted_score
+            totals[scorecard] = weighted * 100.0 / weights if weights else 0.0
         self._cs_insert_lines(line_rows)
-        scorecards = Scorecard.browse([s.id for s in by_employee.values()])
-        self.env.add_to_compute(Scorecard._fields["total_score"], scorecards)
-        self.env.flush_all()
-        self._cs_rank()
+        self._cs_write_results(totals)
+
+    def _cs_typed_values(self):
+        """``{(employee id, metric id): actual}`` of the indicators entered by
+        hand in the month's scorecards, kept when it is computed again."""
+        return {
+            (employee_id, metric_id): actual
+            for employee_id, metric_id, actual in self.env.execute_query(
+                SQL(
+                    """
+                    SELECT s.employee_id, l.metric_id, l.actual
+                      FROM cs_kpi_scorecard_line l
+                      JOIN cs_kpi_scorecard s ON s.id = l.scorecard_id
+                     WHERE s.period_id = %s AND l.is_manual
+                    """,
+                    self.id,
+                )
+            )
+        }
+
+    def _cs_delete_lines(self, scorecards):
+        """Delete the indicator lines of ``scorecards`` with one statement:
+        the lines are the computation's own rows (no chatter, no external
+        identifier, no attachment, no ``ondelete`` method), which the ORM
+        would read and unlink by batches."""
+        if not scorecards:
+            return
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM cs_kpi_scorecard_line WHERE scorecard_id = ANY(%s)",
+                scorecards.ids,
+            )
+        )
+        self.env["cs.kpi.scorecard.line"].invalidate_model()
+        scorecards.invalidate_recordset(["line_ids"])
+
+    def _cs_create_scorecards(self, vals_list):
+        """Create the scorecards of ``vals_list``, their creation notes logged
+        with one insert (``bulk.log_creation_notes``) instead of one
+        ``mail.message`` created each, when no module changes them."""
+        Scorecard = self.env["cs.kpi.scorecard"]
+        if not vals_list:
+            return Scorecard
+        log_notes = can_log_creation_notes(Scorecard)
+        context = {"mail_create_nolog": True} if log_notes else {}
+        created = Scorecard.with_context(**context).create(vals_list)
+        created = created.with_env(Scorecard.env)
+        if log_notes:
+            log_creation_notes(created)
+        # their totals (of no line yet) now, before the results are written
+        created.flush_recordset()
+        return created
 
     def _cs_insert_lines(self, rows):
         """Insert the indicator lines of all scorecards with one statement,
@@ -466,26 +544,59 @@ class CsKpiPeriod(models.Model):
         self.env["cs.kpi.scorecard.line"].invalidate_model()
         self.env["cs.kpi.scorecard"].invalidate_model(["line_ids"])
 
-    def _cs_rank(self):
-        """Rank in each department, grade, and the star of the month; the
-        scorecards with the same rank, grade and star written together."""
-        self.ensure_one()
-        scorecards = self.env["cs.kpi.scorecard"].search([("period_id", "=", self.id)])
+    def _cs_write_results(self, totals):
+        """Write each scorecard's total (``totals``: ``{scorecard: total}``,
+        as ``_compute_total_score`` computes it from the lines), its rank in
+        the department, grade and star with one ``UPDATE``: the ORM would
+        recompute the totals by reading the lines back, then write the
+        scorecards by groups."""
+        Scorecard = self.env["cs.kpi.scorecard"]
+        if not totals:
+            return
+        digits = Scorecard._fields["total_score"].get_digits(self.env)[1]
+        totals = {
+            card: float_round(total, precision_digits=digits)
+            for card, total in totals.items()
+        }
         company = self.company_id
-        ranked = {}
-        for _department, cards in scorecards.grouped("department_id").items():
-            ordered = cards.sorted(lambda s: (-s.total_score, s.employee_id.name, s.id))
-            for rank, scorecard in enumerate(ordered, start=1):
-                key = (
-                    rank,
-                    company._cs_kpi_grade(scorecard.total_score),
-                    rank == 1 and scorecard.total_score > 0,
+        results = []
+        by_department = defaultdict(list)
+        for card in totals:
+            by_department[card.department_id].append(card)
+        for cards in by_department.values():
+            cards.sort(key=lambda c: (-totals[c], c.employee_id.name, c.id))
+            for rank, card in enumerate(cards, start=1):
+                total = totals[card]
+                results.append(
+                    (
+                        card.id,
+                        total,
+                        rank,
+                        company._cs_kpi_grade(total),
+                        rank == 1 and total > 0,
+                    )
                 )
-                ranked.setdefault(key, []).append(scorecard.id)
-        for (rank, grade, is_star), ids in ranked.items():
-            scorecards.browse(ids).write(
-                {"rank": rank, "grade": grade, "is_star": is_star}
+        columns = list(zip(*results, strict=True))
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE cs_kpi_scorecard s
+                   SET total_score = r.total_score, rank = r.rank,
+                       grade = r.grade, is_star = r.is_star,
+                       write_uid = %s, write_date = %s
+                  FROM unnest(%s::int[], %s::float8[], %s::int[], %s::varchar[],
+                              %s::bool[])
+                       AS r(id, total_score, rank, grade, is_star)
+                 WHERE s.id = r.id
+                """,
+                self.env.uid,
+                self.env.cr.now(),
+                *(list(column) for column in columns),
             )
+        )
+        Scorecard.invalidate_model(
+            ["total_score", "rank", "grade", "is_star", "write_uid", "write_date"]
+        )
 
     def _cs_post_rankings(self):
         """One message per department with its ranking, to its followers."""
