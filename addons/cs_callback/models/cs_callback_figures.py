@@ -43,7 +43,10 @@ class CsCallbackFigures(models.AbstractModel):
 
     Days are the company's (its working schedule's time zone). The figures
     are read with SQL, without record rules: they are the department's
-    figures, and the reports that show them check the reader's right."""
+    figures, and the reports that show them check the reader's right. The
+    callbacks made are summed from their day figures, and the coverage
+    starts from each member's last done callback, both kept by triggers as
+    the callbacks change (``figures_store``)."""
 
     _name = "cs.callback.figures"
     _description = "Callback Figures"
