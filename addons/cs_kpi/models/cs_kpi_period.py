@@ -10,7 +10,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_round
 
 from odoo.addons.cs_callback.models.bulk import (
+    can_insert,
     can_log_creation_notes,
+    insert_rows,
     log_creation_notes,
     overridden,
 )
@@ -19,9 +21,19 @@ from odoo.addons.cs_member.models.cs_protected_mixin import (
 )
 from odoo.addons.cs_member.models.followers import insert_followers
 
-# the module of mail.followers._insert_followers, which the computation does
-# itself for the scorecards it creates
+# the modules whose create() the set-based creation of scorecards replaces
+SCORECARD_CREATE_KNOWN = ("odoo.addons.cs_member.models.cs_protected_mixin",)
+# the module of mail.followers._insert_followers, whose work for the creator
+# of the scorecards the set-based creation does itself
 FOLLOWERS_KNOWN = ("odoo.addons.mail.models.mail_followers",)
+# what differs between the scorecards of a month
+SCORECARD_VARYING_FIELDS = [
+    "employee_id",
+    "user_id",
+    "department_id",
+    "job_id",
+    "template_id",
+]
 # what the computation reads of the month's existing scorecards
 SCORECARD_SOURCE_FIELDS = [
     "employee_id",
@@ -499,40 +511,84 @@ class CsKpiPeriod(models.Model):
         scorecards.invalidate_recordset(["line_ids"])
 
     def _cs_create_scorecards(self, vals_list):
-        """Create the scorecards of ``vals_list``, their creation notes logged
-        with one insert (``bulk.log_creation_notes``) instead of one
-        ``mail.message`` created each, when no module changes them."""
+        """Create the scorecards of ``vals_list`` with what ``create()``
+        leaves behind: the rows, the creator following each with the default
+        subtypes, a creation note each. Set-based (``bulk.insert_rows``, the
+        followers and the notes with one insert each) when no installed
+        module changes what ``mail.thread`` does at creation; otherwise
+        through ``create()``."""
         Scorecard = self.env["cs.kpi.scorecard"]
         if not vals_list:
             return Scorecard
-        log_notes = can_log_creation_notes(Scorecard)
-        context = {"mail_create_nolog": True} if log_notes else {}
-        # the creator follows each scorecard with the default subtypes, as
-        # mail.thread.create subscribes them, through one insert (the ORM
-        # creates one mail.followers record each)
-        subscribe = self.env.user.active and not overridden(
-            self.env["mail.followers"], "_insert_followers", FOLLOWERS_KNOWN
-        )
-        if subscribe:
-            context["mail_create_nosubscribe"] = True
-        created = Scorecard.with_context(**context).create(vals_list)
-        created = created.with_env(Scorecard.env)
-        if log_notes:
-            log_creation_notes(created)
-        if subscribe:
-            default = self.env["mail.message.subtype"].default_subtypes(
-                Scorecard._name
-            )[0]
-            insert_followers(
-                self.env,
-                Scorecard._name,
-                created.ids,
-                [self.env.user.partner_id.id] * len(created),
-                default.ids,
+        if self._cs_can_insert_scorecards(vals_list):
+            created = insert_rows(
+                Scorecard,
+                {"period_id": vals_list[0]["period_id"]},
+                {
+                    fname: [vals[fname] for vals in vals_list]
+                    for fname in SCORECARD_VARYING_FIELDS
+                },
             )
+            context = self.env.context
+            if not context.get("mail_create_nosubscribe") and self.env.user.active:
+                default = self.env["mail.message.subtype"].default_subtypes(
+                    Scorecard._name
+                )[0]
+                insert_followers(
+                    self.env,
+                    Scorecard._name,
+                    created.ids,
+                    [self.env.user.partner_id.id] * len(created),
+                    default.ids,
+                )
+            if can_log_creation_notes(Scorecard):
+                log_creation_notes(created)
+            # as mail.thread.create: no tracking of what changes in the
+            # transaction that created them (e.g. their month's state)
+            created._track_discard()
+        else:
+            created = Scorecard.create(vals_list)
         # their totals (of no line yet) now, before the results are written
         created.flush_recordset()
         return created
+
+    def _cs_can_insert_scorecards(self, vals_list):
+        """Whether the set-based creation writes what ``create()`` would:
+        the values differ by employee only, and no module adds per-record
+        work to the creation of a scorecard (tracking template, creation
+        subtype, followers through a parent record or a tracked
+        responsible)."""
+        Scorecard = self.env["cs.kpi.scorecard"]
+        if any(
+            vals.keys() != vals_list[0].keys()
+            or vals["period_id"] != vals_list[0]["period_id"]
+            for vals in vals_list
+        ) or set(vals_list[0]) != {"period_id", *SCORECARD_VARYING_FIELDS}:
+            return False
+        relations = self.env["mail.message.subtype"]._get_auto_subscription_subtypes(
+            Scorecard._name
+        )[4]
+        return (
+            can_insert(Scorecard, Scorecard._add_missing_default_values(vals_list[0]))
+            and not relations
+            and not self.env.context.get("tracking_disable")
+            and not getattr(Scorecard._fields["user_id"], "tracking", False)
+            and not overridden(Scorecard, "create", SCORECARD_CREATE_KNOWN)
+            and not overridden(
+                self.env["mail.followers"], "_insert_followers", FOLLOWERS_KNOWN
+            )
+            and not any(
+                overridden(Scorecard, method)
+                for method in (
+                    "_track_template",
+                    "_creation_subtype",
+                    "_creation_message",
+                    "_message_auto_subscribe",
+                    "_message_auto_subscribe_followers",
+                    "_message_log_batch",
+                )
+            )
+        )
 
     def _cs_insert_lines(self, rows):
         """Insert the indicator lines of all scorecards with one ``COPY``,

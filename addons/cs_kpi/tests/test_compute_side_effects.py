@@ -1,6 +1,13 @@
 # Copyright 2026 Customer Service Suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from odoo.tests import new_test_user
+
+from odoo.addons.cs_kpi.models.cs_kpi_period import (
+    SCORECARD_VARYING_FIELDS,
+    CsKpiPeriod,
+)
 
 from .common import CsKpiCommon
 
@@ -85,6 +92,23 @@ class TestComputeSideEffects(CsKpiCommon):
         }
 
     def test_compute_writes_exactly(self):
+        # the set-based creation is taken (no module here changes it)
+        vals = dict.fromkeys(SCORECARD_VARYING_FIELDS, False)
+        self.assertTrue(
+            self.period._cs_can_insert_scorecards([vals | {"period_id": 1}])
+        )
+        self._check_compute_writes_exactly()
+
+    def test_compute_through_create_writes_the_same(self):
+        """When a module changes what creating a scorecard does, the month
+        creates them through ``create()``: the same records."""
+        with patch.object(
+            CsKpiPeriod, "_cs_can_insert_scorecards", return_value=False
+        ) as can_insert:
+            self._check_compute_writes_exactly()
+        can_insert.assert_called()
+
+    def _check_compute_writes_exactly(self):
         Message = self.env["mail.message"]
         period_messages = Message.search(
             [("model", "=", "cs.kpi.period"), ("res_id", "=", self.period.id)]
