@@ -521,14 +521,24 @@ class CsKpiPeriod(models.Model):
         if not vals_list:
             return Scorecard
         if self._cs_can_insert_scorecards(vals_list):
+            # the month's state and company (related) and the total (of no
+            # line yet) are inserted with the rows instead of computed after
+            period = self.browse(vals_list[0]["period_id"])
+            known = {
+                "state": period.state,
+                "company_id": period.company_id.id,
+                "total_score": 0.0,
+            }
             created = insert_rows(
                 Scorecard,
-                {"period_id": vals_list[0]["period_id"]},
+                {"period_id": period.id} | known,
                 {
                     fname: [vals[fname] for vals in vals_list]
                     for fname in SCORECARD_VARYING_FIELDS
                 },
             )
+            for fname in known:
+                self.env.remove_to_compute(Scorecard._fields[fname], created)
             context = self.env.context
             if not context.get("mail_create_nosubscribe") and self.env.user.active:
                 default = self.env["mail.message.subtype"].default_subtypes(
