@@ -133,10 +133,19 @@ class CsKpiMetric(models.Model):
 
     def _score(self, actual):
         """0-100, linear between the bounds, capped."""
+        return self._cs_scorer()(actual)
+
+    def _cs_scorer(self):
+        """:meth:`_score` as a function of the actual value, the bounds read
+        once: the month's computation scores thousands of lines."""
         self.ensure_one()
-        span = self.bound_best - self.bound_worst
-        score = (actual - self.bound_worst) / span * 100.0
-        return max(0.0, min(100.0, score))
+        worst = self.bound_worst
+        span = self.bound_best - worst
+
+        def score(actual):
+            return max(0.0, min(100.0, (actual - worst) / span * 100.0))
+
+        return score
 
     # ------------------------------------------------------------------
     # computations: {employee id: actual} for the employees of a period,

@@ -433,35 +433,52 @@ class CsKpiPeriod(models.Model):
             vals = card_vals[scorecard.employee_id]
             if any(scorecard[fname].id != value for fname, value in vals.items()):
                 scorecard.write(vals)
-        # what the computation needs of each indicator, read once
-        kinds = {
-            metric: (metric._cs_is_manual(), metric._cs_is_ratio())
-            for metric in metrics
+        # what the computation needs of each template line, read once: the
+        # loop below runs for every employee and indicator
+        steps = {
+            template: [
+                (
+                    line.sequence,
+                    line.metric_id.id,
+                    line.weight,
+                    line.metric_id._cs_is_manual(),
+                    line.metric_id._cs_is_ratio(),
+                    line.metric_id._cs_scorer(),
+                    actuals[line.metric_id],
+                )
+                for line in template.line_ids
+            ]
+            for template in template_of_job.values()
         }
         line_rows = []
         totals = {}
         for employee in employees:
-            template = template_of_job[employee.job_id]
             scorecard = by_employee[employee]
+            employee_id = employee.id
             weights = weighted = 0.0
-            for line in template.line_ids:
-                metric = line.metric_id
-                is_manual, is_ratio = kinds[metric]
-                computed = actuals[metric]
-                is_measured = is_manual or not is_ratio or employee.id in computed
+            for (
+                sequence,
+                metric_id,
+                weight,
+                is_manual,
+                is_ratio,
+                scorer,
+                computed,
+            ) in steps[template_of_job[employee.job_id]]:
+                is_measured = is_manual or not is_ratio or employee_id in computed
                 actual = (
-                    typed.get((employee.id, metric.id), 0.0)
+                    typed.get((employee_id, metric_id), 0.0)
                     if is_manual
-                    else computed.get(employee.id, 0.0)
+                    else computed.get(employee_id, 0.0)
                 ) or 0.0
-                score = metric._score(actual) if is_measured else 0.0
-                weighted_score = score * line.weight / 100.0
+                score = scorer(actual) if is_measured else 0.0
+                weighted_score = score * weight / 100.0
                 line_rows.append(
                     (
                         scorecard.id,
-                        line.sequence,
-                        metric.id,
-                        line.weight,
+                        sequence,
+                        metric_id,
+                        weight,
                         is_manual,
                         is_measured,
                         actual,
@@ -470,7 +487,7 @@ class CsKpiPeriod(models.Model):
                     )
                 )
                 if is_measured:
-                    weights += line.weight
+                    weights += weight
                     weighted += weighted_score
             totals[scorecard] = weighted * 100.0 / weights if weights else 0.0
         self._cs_insert_lines(line_rows)
