@@ -51,6 +51,40 @@ def can_insert(model, fnames):
     )
 
 
+# the methods of mail.thread that creation calls per record: a module that
+# overrides one adds work that the set-based creation does not do
+THREAD_CREATION_METHODS = (
+    "_track_template",
+    "_creation_subtype",
+    "_creation_message",
+    "_message_auto_subscribe",
+    "_message_log_batch",
+)
+
+
+def can_insert_threads(model, vals, create_known=(), methods=()):
+    """Whether :func:`insert_rows`, with the caller's bulk followers and
+    :func:`log_creation_notes`, writes what ``create()`` of ``model``
+    (a ``mail.thread``) would for records like ``vals``: the rows can be
+    inserted, tracking is on, no follower comes through a parent record, and
+    no module overrides ``create`` (other than the ``create_known`` modules,
+    whose work the caller does), the creation of messages, or one of
+    :data:`THREAD_CREATION_METHODS` and ``methods``."""
+    relations = model.env["mail.message.subtype"]._get_auto_subscription_subtypes(
+        model._name
+    )[4]
+    return (
+        can_insert(model, model._add_missing_default_values(vals))
+        and not relations
+        and not model.env.context.get("tracking_disable")
+        and not overridden(model, "create", create_known)
+        and not overridden(model.env["mail.message"], "create", MESSAGE_CREATE_KNOWN)
+        and not any(
+            overridden(model, method) for method in (*THREAD_CREATION_METHODS, *methods)
+        )
+    )
+
+
 def insert_rows(model, values, rows, validate_apart=()):
     """Create ``len(rows[f])`` records of ``model`` in one statement, with the
     rows ``create()`` would write: ``values`` (field: value) are the same for

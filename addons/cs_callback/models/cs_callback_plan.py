@@ -12,11 +12,9 @@ from odoo.addons.cs_member.models.followers import insert_followers
 from odoo.addons.cs_member.models.res_partner import GRADE_SELECTION
 
 from .bulk import (
-    MESSAGE_CREATE_KNOWN,
-    can_insert,
+    can_insert_threads,
     insert_rows,
     log_creation_notes,
-    overridden,
 )
 
 KIND_SELECTION = [
@@ -309,26 +307,7 @@ class CsCallbackPlan(models.Model):
             for vals in vals_list
         ):
             return False
-        relations = self.env["mail.message.subtype"]._get_auto_subscription_subtypes(
-            Callback._name
-        )[4]
-        return (
-            can_insert(Callback, Callback._add_missing_default_values(vals_list[0]))
-            and not relations
-            and not self.env.context.get("tracking_disable")
-            and not overridden(Callback, "create", CALLBACK_CREATE_KNOWN)
-            and not overridden(self.env["mail.message"], "create", MESSAGE_CREATE_KNOWN)
-            and not any(
-                overridden(Callback, method)
-                for method in (
-                    "_track_template",
-                    "_creation_subtype",
-                    "_creation_message",
-                    "_message_auto_subscribe",
-                    "_message_log_batch",
-                )
-            )
-        )
+        return can_insert_threads(Callback, vals_list[0], CALLBACK_CREATE_KNOWN)
 
     def _cs_thread_created(self, callbacks, agent_ids):
         """What ``mail.thread.create`` and ``cs.callback.create`` do after

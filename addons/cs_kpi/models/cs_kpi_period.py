@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_round
 
 from odoo.addons.cs_callback.models.bulk import (
-    can_insert,
+    can_insert_threads,
     can_log_creation_notes,
     insert_rows,
     log_creation_notes,
@@ -592,28 +592,17 @@ class CsKpiPeriod(models.Model):
             for vals in vals_list
         ) or set(vals_list[0]) != {"period_id", *SCORECARD_VARYING_FIELDS}:
             return False
-        relations = self.env["mail.message.subtype"]._get_auto_subscription_subtypes(
-            Scorecard._name
-        )[4]
         return (
-            can_insert(Scorecard, Scorecard._add_missing_default_values(vals_list[0]))
-            and not relations
-            and not self.env.context.get("tracking_disable")
+            can_insert_threads(
+                Scorecard,
+                vals_list[0],
+                SCORECARD_CREATE_KNOWN,
+                # the responsible follows unless their field is not tracked
+                ("_message_auto_subscribe_followers",),
+            )
             and not getattr(Scorecard._fields["user_id"], "tracking", False)
-            and not overridden(Scorecard, "create", SCORECARD_CREATE_KNOWN)
             and not overridden(
                 self.env["mail.followers"], "_insert_followers", FOLLOWERS_KNOWN
-            )
-            and not any(
-                overridden(Scorecard, method)
-                for method in (
-                    "_track_template",
-                    "_creation_subtype",
-                    "_creation_message",
-                    "_message_auto_subscribe",
-                    "_message_auto_subscribe_followers",
-                    "_message_log_batch",
-                )
             )
         )
 
