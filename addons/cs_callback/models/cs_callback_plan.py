@@ -315,7 +315,7 @@ class CsCallbackPlan(models.Model):
         callbacks (unless ``mail_create_nosubscribe``), the agents follow
         theirs, and each gets its creation note (``_message_log_batch``:
         author the user, subtype note, no notification), unless
-        ``mail_create_nolog``."""
+        ``mail_create_nolog``; their tracking starts after the transaction."""
         context = self.env.context
         Callback = self.env["cs.callback"]
         if not context.get("mail_create_nosubscribe") and self.env.user.active:
@@ -343,6 +343,8 @@ class CsCallbackPlan(models.Model):
         )
         if not context.get("mail_create_nolog"):
             log_creation_notes(callbacks)
+        # what changes in the same transaction is not tracked
+        callbacks._track_discard()
 
     def _prepare_callbacks(self, partners):
         agents = self.agent_ids.sorted("id")

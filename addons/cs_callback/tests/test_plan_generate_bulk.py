@@ -179,6 +179,21 @@ class TestPlanGenerateSideEffects(CsCallbackCommon):
         self.assertEqual(bulk.callback_count, BATCH)
         self.assertEqual(self.batch[0].cs_callback_ids.plan_id, orm | bulk)
 
+    def test_changed_in_the_same_transaction_is_not_tracked(self):
+        """As ``mail.thread.create``: what changes in the transaction that
+        generated the callbacks is not tracked, through either path."""
+        Plan = type(self.env["cs.callback.plan"])
+        bulk_callbacks = self._plan().with_user(self.supervisor).action_generate()
+        with patch.object(Plan, "_can_insert_callbacks", return_value=False):
+            orm_callbacks = self._plan().with_user(self.supervisor).action_generate()
+        for callbacks in (bulk_callbacks, orm_callbacks):
+            callbacks.with_user(self.supervisor).write({"date_deadline": "2026-04-30"})
+        self.env.cr.precommit.run()
+        for callbacks in (bulk_callbacks, orm_callbacks):
+            self.assertFalse(
+                callbacks.sudo().message_ids.tracking_value_ids, callbacks[:1].plan_id
+            )
+
     def test_generate_without_subscribing_the_user(self):
         plan = self._plan()
         callbacks = (
