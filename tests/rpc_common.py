@@ -37,6 +37,22 @@ class RpcCallsMixin:
         problem = self._refusal(model, method, *args, **kwargs)
         self.assertIsNone(problem, f"{model}.{method}{args}: {problem}")
 
+    def assertWritesRefused(self, writes, users):
+        """Each of ``users`` (``{role: user}``) writes each of ``writes``
+        (``[(record, values)]``) over JSON-RPC: every write is refused, and
+        the records are unchanged."""
+        before = [self._snapshot(record, vals) for record, vals in writes]
+        accepted = []
+        for role, user in users.items():
+            self._login(user)
+            for record, vals in writes:
+                problem = self._refusal(record._name, "write", record.ids, vals)
+                if problem:
+                    accepted.append(f"{role}: {record._name} {vals} {problem}")
+        self.assertEqual(accepted, [], "protected writes that passed")
+        after = [self._snapshot(record, vals) for record, vals in writes]
+        self.assertEqual(before, after)
+
     def _snapshot(self, record, fnames):
         record.invalidate_recordset()
         return {fname: record[fname] for fname in fnames}

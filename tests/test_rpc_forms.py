@@ -59,17 +59,7 @@ class TestRpcForms(RpcCallsMixin, CsMemberCommon, HttpCase):
         }
 
     def _assert_all_refused(self, writes, roles):
-        before = [self._snapshot(record, vals) for record, vals in writes]
-        accepted = []
-        for role in roles:
-            self._login(self.roles[role])
-            for record, vals in writes:
-                problem = self._refusal(record._name, "write", record.ids, vals)
-                if problem:
-                    accepted.append(f"{role}: {record._name} {vals} {problem}")
-        self.assertEqual(accepted, [], "protected writes that passed")
-        after = [self._snapshot(record, vals) for record, vals in writes]
-        self.assertEqual(before, after)
+        self.assertWritesRefused(writes, {role: self.roles[role] for role in roles})
 
     # ------------------------------------------------------------------
     # change requests
