@@ -238,6 +238,27 @@ def log_creation_notes(records):
     env[records._name].invalidate_model(["message_ids"])
 
 
+def thread_created(records):
+    """What ``mail.thread.create`` does after its ``INSERT``, for records
+    written by :func:`insert_rows` that :func:`can_insert_threads` accepted,
+    for the whole set: the current user follows them with the default
+    subtypes (unless ``mail_create_nosubscribe``), each gets its creation
+    note (unless ``mail_create_nolog``), and what changes in the same
+    transaction is not tracked."""
+    env = records.env
+    if not env.context.get("mail_create_nosubscribe") and env.user.active:
+        insert_followers(
+            env,
+            records._name,
+            records.ids,
+            [env.user.partner_id.id] * len(records),
+            env["mail.message.subtype"]._default_subtypes(records._name)[0],
+        )
+    if not env.context.get("mail_create_nolog"):
+        log_creation_notes(records)
+    records._track_discard()
+
+
 def create_activities(Activity, res_model, vals_list):
     """Create the activities of ``vals_list`` on records of ``res_model``
     as ``mail.activity.create`` does under ``mail_activity_quick_update``

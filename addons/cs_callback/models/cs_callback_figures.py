@@ -331,8 +331,7 @@ class CsCallbackFigures(models.AbstractModel):
         # the company's time zone of the day figures (cs_callback_company_tz)
         self.env["res.company"].flush_model(["resource_calendar_id", "partner_id"])
         self.env["resource.calendar"].flush_model(["tz"])
-        self.env["res.partner"].flush_model(["tz"])
-        self.env["res.partner"].flush_model(["active", "cs_agent_id"])
+        self.env["res.partner"].flush_model(["tz", "active", "cs_agent_id"])
         self.env["cs.member.level"].flush_model(["callback_interval_days"])
         self.env["cs.member.card"].flush_model(
             ["partner_id", "company_id", "level_id", "state", "date_start", "date_end"]

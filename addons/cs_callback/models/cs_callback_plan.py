@@ -8,13 +8,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.cs_member.models.cs_protected_mixin import workflow_action
-from odoo.addons.cs_member.models.followers import insert_followers
 from odoo.addons.cs_member.models.res_partner import GRADE_SELECTION
 
 from .bulk import (
     can_insert_threads,
     insert_rows,
-    log_creation_notes,
+    thread_created,
 )
 
 KIND_SELECTION = [
@@ -316,16 +315,8 @@ class CsCallbackPlan(models.Model):
         theirs, and each gets its creation note (``_message_log_batch``:
         author the user, subtype note, no notification), unless
         ``mail_create_nolog``; their tracking starts after the transaction."""
-        context = self.env.context
+        thread_created(callbacks)
         Callback = self.env["cs.callback"]
-        if not context.get("mail_create_nosubscribe") and self.env.user.active:
-            insert_followers(
-                self.env,
-                Callback._name,
-                callbacks.ids,
-                [self.env.user.partner_id.id] * len(callbacks),
-                self.env["mail.message.subtype"]._default_subtypes(Callback._name)[0],
-            )
         # as cs.callback._cs_subscribe_agents, from the agents just written
         # instead of reading them back from 100,000 callbacks
         partner_of = {
@@ -341,10 +332,6 @@ class CsCallbackPlan(models.Model):
                 if agent_id
             ]
         )
-        if not context.get("mail_create_nolog"):
-            log_creation_notes(callbacks)
-        # what changes in the same transaction is not tracked
-        callbacks._track_discard()
 
     def _prepare_callbacks(self, partners):
         agents = self.agent_ids.sorted("id")

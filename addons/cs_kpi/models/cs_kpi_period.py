@@ -11,31 +11,22 @@ from odoo.tools import SQL, float_round
 
 from odoo.addons.cs_callback.models.bulk import (
     can_insert_threads,
-    can_log_creation_notes,
     insert_rows,
-    log_creation_notes,
     overridden,
+    thread_created,
 )
 from odoo.addons.cs_member.models.cs_protected_mixin import (
     workflow_action,
 )
-from odoo.addons.cs_member.models.followers import insert_followers
 
 # the modules whose create() the set-based creation of scorecards replaces
 SCORECARD_CREATE_KNOWN = ("odoo.addons.cs_member.models.cs_protected_mixin",)
 # the module of mail.followers._insert_followers, whose work for the creator
 # of the scorecards the set-based creation does itself
 FOLLOWERS_KNOWN = ("odoo.addons.mail.models.mail_followers",)
-# what differs between the scorecards of a month
+# what a scorecard takes from its employee: what differs between the
+# scorecards of a month, and what the computation reads of the existing ones
 SCORECARD_VARYING_FIELDS = [
-    "employee_id",
-    "user_id",
-    "department_id",
-    "job_id",
-    "template_id",
-]
-# what the computation reads of the month's existing scorecards
-SCORECARD_SOURCE_FIELDS = [
     "employee_id",
     "user_id",
     "department_id",
@@ -400,7 +391,7 @@ class CsKpiPeriod(models.Model):
         actuals = metrics._cs_compute_all_actuals(self, employees)
         Scorecard = self.env["cs.kpi.scorecard"]
         existing = Scorecard.search_fetch(
-            [("period_id", "=", self.id)], SCORECARD_SOURCE_FIELDS
+            [("period_id", "=", self.id)], SCORECARD_VARYING_FIELDS
         )
         typed = self._cs_typed_values()
         (existing - existing.filtered(lambda s: s.employee_id in employees)).unlink()
@@ -556,23 +547,7 @@ class CsKpiPeriod(models.Model):
             )
             for fname in known:
                 self.env.remove_to_compute(Scorecard._fields[fname], created)
-            context = self.env.context
-            if not context.get("mail_create_nosubscribe") and self.env.user.active:
-                default = self.env["mail.message.subtype"].default_subtypes(
-                    Scorecard._name
-                )[0]
-                insert_followers(
-                    self.env,
-                    Scorecard._name,
-                    created.ids,
-                    [self.env.user.partner_id.id] * len(created),
-                    default.ids,
-                )
-            if can_log_creation_notes(Scorecard):
-                log_creation_notes(created)
-            # as mail.thread.create: no tracking of what changes in the
-            # transaction that created them (e.g. their month's state)
-            created._track_discard()
+            thread_created(created)
         else:
             created = Scorecard.create(vals_list)
         # their totals (of no line yet) now, before the results are written
